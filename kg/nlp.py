@@ -1,0 +1,307 @@
+"""The only place that loads GiNZA: analyse chunks of prose into plain token tables.
+
+A chunk's analysis is a small JSON-able dict (sentences, tokens, dictionary spans) in the
+chunk's own coordinates; :func:`article_sentences` maps it back to article offsets. spaCy is
+imported lazily, so reading the store, building the graph and exporting never pay for it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import metadata
+
+from kg.corpus import slice_chunk
+from kg.errors import ModelError
+from kg.model import Article, Chunk, Sentence, SpanTag, Token
+
+#: Sudachi refuses a text longer than this many UTF-8 bytes.
+SUDACHI_MAX_BYTES = 49149
+#: Chunks are cut below the limit, with a margin.
+CHUNK_MAX_BYTES = 40000
+#: Bump when the shape of a chunk analysis changes: every chunk is analysed again.
+ANALYSIS_FORMAT = 1
+#: Texts handed to ``nlp.pipe`` at once; memory grows with it (the model's 1000 is far too many).
+BATCH_SIZE = 8
+#: Components of ja_ginza the extractor does not use.
+EXCLUDED_COMPONENTS = ("compound_splitter",)
+#: Name of the span_ruler that applies kg's dictionaries.
+RULER_NAME = "kg_dictionary"
+
+
+@dataclass(frozen=True, slots=True)
+class NlpConfig:
+    """What the analysis depends on: its fingerprint keys the cache of analysed chunks."""
+
+    model: str = "ja_ginza"
+    patterns: tuple[dict, ...] = ()
+    patterns_digest: str = ""
+    batch_size: int = BATCH_SIZE
+
+    @property
+    def fingerprint(self) -> str:
+        return "|".join(
+            [
+                f"{self.model}={_version(self.model)}",
+                f"spacy={_version('spacy')}",
+                f"ginza={_version('ginza')}",
+                f"format={ANALYSIS_FORMAT}",
+                f"patterns={self.patterns_digest}",
+            ]
+        )
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist.replace("_", "-"))
+    except metadata.PackageNotFoundError:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            return "unknown"
+
+
+def patterns_digest(patterns: Sequence[dict]) -> str:
+    h = hashlib.sha256()
+    for p in patterns:
+        h.update(repr(sorted(p.items())).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- splitting
+
+_SENTENCE_END_RE = re.compile(r"[。．！？!?\n]+[」』）)]*")
+
+
+def fit_chunks(chunks: Iterable[Chunk], max_bytes: int = CHUNK_MAX_BYTES) -> list[Chunk]:
+    """Cut chunks longer than ``max_bytes`` (UTF-8) at sentence ends, else at a comma or anywhere."""
+    out: list[Chunk] = []
+    for chunk in chunks:
+        if len(chunk.text.encode("utf-8", "surrogatepass")) <= max_bytes:
+            out.append(chunk)
+            continue
+        out.extend(_split_long(chunk, max_bytes))
+    return out
+
+
+def _split_long(chunk: Chunk, max_bytes: int) -> Iterator[Chunk]:
+    text = chunk.text
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+    start = 0
+    while start < len(text):
+        # the furthest sentence end that keeps the piece under the limit
+        budget = 0
+        limit = start
+        for i in range(start, len(text)):
+            budget += len(text[i].encode("utf-8", "surrogatepass"))
+            if budget > max_bytes:
+                break
+            limit = i + 1
+        if limit >= len(text):
+            cut = len(text)
+        else:
+            fitting = [e for e in ends if start < e <= limit]
+            if fitting:
+                cut = fitting[-1]
+            else:
+                comma = max(text.rfind("、", start, limit), text.rfind(",", start, limit),
+                            text.rfind(" ", start, limit))
+                cut = comma + 1 if comma > start else limit
+        piece = slice_chunk(chunk, start, cut)
+        if piece.text.strip():
+            yield piece
+        start = cut
+
+
+# --------------------------------------------------------------------------- the pipeline
+
+_PIPELINES: dict[tuple, object] = {}
+
+
+def load_pipeline(config: NlpConfig):
+    """Load ja_ginza (once per process) with kg's dictionary span_ruler added."""
+    key = (config.model, config.patterns_digest)
+    if key in _PIPELINES:
+        return _PIPELINES[key]
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - dependency missing
+        raise ModelError("spaCy is not installed; run `make install`") from exc
+    try:
+        nlp = spacy.load(config.model, exclude=list(EXCLUDED_COMPONENTS))
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load the GiNZA model {config.model!r}; install it with `make install` "
+            f"(pip install ja-ginza)"
+        ) from exc
+    if config.patterns:
+        ruler = nlp.add_pipe(
+            "span_ruler",
+            name=RULER_NAME,
+            config={"spans_key": RULER_NAME, "phrase_matcher_attr": "ORTH", "overwrite": False},
+        )
+        ruler.add_patterns(list(config.patterns))
+    _PIPELINES[key] = nlp
+    return nlp
+
+
+def doc_to_analysis(doc) -> dict:
+    """A spaCy Doc as a plain dict: sentences of token rows in the doc's own coordinates."""
+    bi = doc.user_data.get("bunsetu_bi_labels") or ["B"] * len(doc)
+    roles = doc.user_data.get("bunsetu_position_types") or [""] * len(doc)
+    spans = doc.spans.get(RULER_NAME, []) if hasattr(doc, "spans") else []
+    sents = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        s0 = sent.start
+        rows = []
+        for t in sent:
+            infl = t.morph.get("Inflection")
+            rows.append(
+                [
+                    t.idx,
+                    t.idx + len(t.text),
+                    t.lemma_,
+                    t.norm_,
+                    t.pos_,
+                    t.tag_,
+                    t.dep_,
+                    t.head.i - s0 if sent.start <= t.head.i < sent.end else t.i - s0,
+                    t.ent_iob_,
+                    t.ent_type_,
+                    1 if bi[t.i] == "B" else 0,
+                    roles[t.i] or "",
+                    infl[0] if infl else "",
+                ]
+            )
+        tags = [
+            [sp.start - s0, sp.end - s0, sp.label_, sp.id_ or ""]
+            for sp in spans
+            if sp.start >= sent.start and sp.end <= sent.end
+        ]
+        sents.append({"start": sent.start_char, "end": sent.end_char, "tokens": rows, "spans": tags})
+    return {"format": ANALYSIS_FORMAT, "sents": sents}
+
+
+def analyse_texts(texts: Sequence[str], config: NlpConfig) -> list[dict]:
+    """Analyse texts in this process (the model is loaded once per process)."""
+    nlp = load_pipeline(config)
+    return [doc_to_analysis(doc) for doc in nlp.pipe(texts, batch_size=config.batch_size)]
+
+
+# --------------------------------------------------------------------------- processes
+
+_WORKER_CONFIG: NlpConfig | None = None
+
+
+def _init_worker(config: NlpConfig) -> None:
+    global _WORKER_CONFIG
+    _WORKER_CONFIG = config
+    load_pipeline(config)
+
+
+def _worker_batch(texts: list[str]) -> list[dict]:
+    assert _WORKER_CONFIG is not None
+    return analyse_texts(texts, _WORKER_CONFIG)
+
+
+def batches(texts: Iterable[tuple[str, str]], max_chars: int = 6000, max_items: int = 32
+            ) -> Iterator[list[tuple[str, str]]]:
+    """Group (key, text) pairs into batches of bounded size."""
+    batch: list[tuple[str, str]] = []
+    size = 0
+    for item in texts:
+        batch.append(item)
+        size += len(item[1])
+        if size >= max_chars or len(batch) >= max_items:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+class Analyzer:
+    """Analyses (key, text) pairs in this process or in a pool of worker processes.
+
+    Results come back in input order; at most a small window of batches is in flight, so
+    memory does not grow with the corpus.
+    """
+
+    def __init__(self, config: NlpConfig, jobs: int = 1) -> None:
+        self.config = config
+        self.jobs = max(1, jobs)
+        self._pool = None
+
+    def __enter__(self) -> Analyzer:
+        if self.jobs > 1:
+            import multiprocessing as mp
+
+            ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
+            self._pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.config,))
+        else:
+            load_pipeline(self.config)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            if exc[0] is None:
+                self._pool.close()
+            else:
+                self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def analyse(self, items: Iterable[tuple[str, str]],
+                on_batch: Callable[[int], None] | None = None) -> Iterator[tuple[str, dict]]:
+        """Yield (key, analysis) for each (key, text), in order."""
+        if self._pool is None:
+            for batch in batches(items):
+                results = analyse_texts([t for _, t in batch], self.config)
+                if on_batch:
+                    on_batch(sum(len(t) for _, t in batch))
+                yield from zip((k for k, _ in batch), results, strict=True)
+            return
+        window: deque = deque()
+        limit = self.jobs * 3
+        for batch in batches(items):
+            window.append((batch, self._pool.apply_async(_worker_batch, ([t for _, t in batch],))))
+            while len(window) >= limit:
+                yield from self._collect(window.popleft(), on_batch)
+        while window:
+            yield from self._collect(window.popleft(), on_batch)
+
+    @staticmethod
+    def _collect(entry, on_batch) -> Iterator[tuple[str, dict]]:
+        batch, result = entry
+        results = result.get()
+        if on_batch:
+            on_batch(sum(len(t) for _, t in batch))
+        yield from zip((k for k, _ in batch), results, strict=True)
+
+
+# --------------------------------------------------------------------------- mapping back
+
+def article_sentences(article: Article, chunks: Sequence[Chunk], analyses: Sequence[dict]) -> list[Sentence]:
+    """The sentences of an article in article offsets, from its chunks' analyses."""
+    out: list[Sentence] = []
+    for chunk, analysis in zip(chunks, analyses, strict=True):
+        for sent in analysis["sents"]:
+            rows = sent["tokens"]
+            if not rows:
+                continue
+            tokens = []
+            for i, r in enumerate(rows):
+                a, b = chunk.to_article(r[0], r[1])
+                tokens.append(
+                    Token(i, a, b, chunk.text[r[0]:r[1]], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                          bool(r[10]), r[11], r[12])
+                )
+            s, e = chunk.to_article(sent["start"], sent["end"])
+            spans = tuple(SpanTag(*sp) for sp in sent.get("spans", ()))
+            out.append(Sentence(len(out), s, e, article.text[s:e], tuple(tokens), spans))
+    return out

@@ -1,0 +1,66 @@
+"""Shared fixtures. The GiNZA model is loaded once per session (kg.nlp caches it per process)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def resources():
+    from kg.extract import Resources
+
+    return Resources.load()
+
+
+@pytest.fixture(scope="session")
+def nlp_config(resources):
+    from kg.nlp import NlpConfig
+
+    return NlpConfig(patterns=resources.span_ruler_patterns(), patterns_digest=resources.digest)
+
+
+@pytest.fixture(scope="session")
+def analyse(nlp_config):
+    """text -> (Article, sentences), analysed in this process with the session's model."""
+    from kg.corpus import markdown_chunks
+    from kg.model import Article
+    from kg.nlp import analyse_texts, article_sentences, fit_chunks
+
+    def run(text: str, article_id: str = "t"):
+        chunks = fit_chunks(markdown_chunks(text, 0, markdown=False))
+        art = Article(article_id, text, chunks=tuple(chunks))
+        analyses = analyse_texts([c.text for c in chunks], nlp_config)
+        return art, article_sentences(art, chunks, analyses)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory):
+    """The sample corpus built once (in process, one job): (corpus copy, outdir, summary)."""
+    from kg.build import run_build
+    from kg.settings import Settings
+
+    base = tmp_path_factory.mktemp("sample")
+    corpus = base / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out = base / "out"
+    summary = run_build(Settings(inputs=(str(corpus),), outdir=out, jobs=1))
+    return corpus, out, summary
+
+
+@pytest.fixture
+def sample_copy(sample_build, tmp_path):
+    """A private copy of the sample corpus and of its built OUTDIR, free to modify."""
+    corpus, out, _ = sample_build
+    c2, o2 = tmp_path / "corpus", tmp_path / "out"
+    shutil.copytree(corpus, c2)
+    shutil.copytree(out, o2)
+    return c2, o2
