@@ -56,3 +56,12 @@ lint: $(VENV)/.test-installed
 
 clean:
 	rm -rf $(OUT) .pytest_cache
+
+SHARED ?= ../shared
+# seed and corpus scores (score_kg.py) and Stockmark dev/test NER scores, from fresh builds
+eval: install
+	$(BIN)/python eval/run_eval.py --shared $(SHARED) $(if $(JOBS),--jobs $(JOBS))
+
+# kg's NER head (kg/data/ner) from the Stockmark dev split: reproducible, about 2 minutes
+train-ner: install
+	$(BIN)/python scripts/train_ner.py --data $(SHARED)/eval/stockmark/ner_dev.jsonl --out kg/data/ner --epochs 25

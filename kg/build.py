@@ -12,7 +12,7 @@ from pathlib import Path
 from kg import __version__
 from kg.corpus import read_inputs
 from kg.errors import UsageError
-from kg.extract import EXTRACTION_VERSION, Resources, extract_article
+from kg.extract import Resources, extract_article, extraction_digest
 from kg.lock import OutdirLock
 from kg.model import Article, Chunk, Skipped
 from kg.nlp import Analyzer, NlpConfig, article_sentences, fit_chunks
@@ -79,10 +79,10 @@ def run_build(settings: Settings, reporter: Reporter | None = None) -> Summary:
     summary = Summary()
     resources = Resources.load(settings.dictionaries)
     patterns = resources.span_ruler_patterns()
-    config = NlpConfig(model=settings.model, patterns=patterns, patterns_digest=resources.digest,
+    config = NlpConfig(model=settings.model, patterns=patterns, patterns_digest=resources.patterns_digest,
                        batch_size=settings.batch_size)
     fingerprint = config.fingerprint
-    extraction = f"{fingerprint}|extraction={EXTRACTION_VERSION}"
+    extraction = f"{fingerprint}|extraction={extraction_digest()}|resources={resources.digest}"
 
     with OutdirLock(out, wait=settings.wait_for_lock, on_wait=rep.warning), Store(out / "kg.sqlite") as store:
         run_id = store.begin_run(__version__, extraction)

@@ -129,6 +129,8 @@ class Token(NamedTuple):
     bunsetu_begin: bool
     bunsetu_role: str
     inflection: str
+    #: Sudachi does not know the word (a new name: ラピダス, ゾコーバ, tsuzumi)
+    oov: bool = False
 
 
 class SpanTag(NamedTuple):
@@ -149,7 +151,10 @@ class Sentence:
     end: int
     text: str
     tokens: tuple[Token, ...]
+    #: dictionary matches (span_ruler)
     spans: tuple[SpanTag, ...] = ()
+    #: entities of kg's trained NER head
+    ner: tuple[SpanTag, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import metadata
+from pathlib import Path
 
 from kg.corpus import slice_chunk
 from kg.errors import ModelError
@@ -24,13 +25,29 @@ SUDACHI_MAX_BYTES = 49149
 #: Chunks are cut below the limit, with a margin.
 CHUNK_MAX_BYTES = 40000
 #: Bump when the shape of a chunk analysis changes: every chunk is analysed again.
-ANALYSIS_FORMAT = 1
+ANALYSIS_FORMAT = 4
 #: Texts handed to ``nlp.pipe`` at once; memory grows with it (the model's 1000 is far too many).
 BATCH_SIZE = 8
 #: Components of ja_ginza the extractor does not use.
 EXCLUDED_COMPONENTS = ("compound_splitter",)
 #: Name of the span_ruler that applies kg's dictionaries.
 RULER_NAME = "kg_dictionary"
+#: kg's own NER head (scripts/train_ner.py), listening to ja_ginza's frozen tok2vec.
+KG_NER_NAME = "kg_ner"
+KG_NER_CONFIG = {
+    "model": {
+        "@architectures": "spacy.TransitionBasedParser.v2",
+        "state_type": "ner",
+        "extra_state_tokens": False,
+        "hidden_width": 64,
+        "maxout_pieces": 2,
+        "use_upper": True,
+        "nO": None,
+        "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 256, "upstream": "tok2vec"},
+    }
+}
+#: Where the trained weights live (absent: the head is not used).
+KG_NER_DIR = Path(__file__).parent / "data" / "ner"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +68,7 @@ class NlpConfig:
                 f"ginza={_version('ginza')}",
                 f"format={ANALYSIS_FORMAT}",
                 f"patterns={self.patterns_digest}",
+                f"kg_ner={kg_ner_digest()}",
             ]
         )
 
@@ -63,6 +81,18 @@ def _version(dist: str) -> str:
             return metadata.version(dist)
         except metadata.PackageNotFoundError:
             return "unknown"
+
+
+def kg_ner_digest() -> str:
+    """Digest of the trained NER head's files ('none' when it is not installed)."""
+    if not (KG_NER_DIR / "cfg").exists():
+        return "none"
+    h = hashlib.sha256()
+    for p in sorted(KG_NER_DIR.rglob("*")):
+        if p.is_file() and p.name != "TRAINING.json":
+            h.update(p.relative_to(KG_NER_DIR).as_posix().encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def patterns_digest(patterns: Sequence[dict]) -> str:
@@ -120,6 +150,53 @@ def _split_long(chunk: Chunk, max_bytes: int) -> Iterator[Chunk]:
 # --------------------------------------------------------------------------- the pipeline
 
 _PIPELINES: dict[tuple, object] = {}
+#: Component that keeps GiNZA's entities in doc.spans and clears doc.ents for kg's head.
+KEEP_ENTS_NAME = "kg_keep_ginza_ents"
+GINZA_SPANS = "ginza_ents"
+
+
+#: Component that fixes sentence boundaries at sentence-final punctuation before the parser runs.
+SENTENCE_BOUNDS_NAME = "kg_sentence_bounds"
+SENTENCE_ENDERS = frozenset("。！？!?．")
+CLOSERS = frozenset("」』）)】")
+
+
+def mark_sentence_starts(doc) -> None:
+    """A sentence starts after 。！？ (and the brackets closing right after them), nowhere else.
+
+    GiNZA's parser otherwise cuts long sentences in the middle (…の回収 | ・有効利用…), which
+    breaks their predicate-argument structure. The parser respects preset boundaries.
+    """
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        cur = doc[i]
+        if cur.text in CLOSERS:
+            cur.is_sent_start = False
+            continue
+        j = i - 1
+        while j > 0 and doc[j].text in CLOSERS:
+            j -= 1
+        ended = doc[j].text in SENTENCE_ENDERS or prev.text.strip() == "" and "\n" in prev.text
+        cur.is_sent_start = bool(ended)
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(KEEP_ENTS_NAME):
+        return
+
+    @Language.component(SENTENCE_BOUNDS_NAME)
+    def sentence_bounds(doc):
+        mark_sentence_starts(doc)
+        return doc
+
+    @Language.component(KEEP_ENTS_NAME)
+    def keep_ginza_ents(doc):
+        doc.spans[GINZA_SPANS] = list(doc.ents)
+        # "missing", not "outside": an NER respects preset O tokens
+        doc.set_ents([], default="missing")
+        return doc
 
 
 def load_pipeline(config: NlpConfig):
@@ -138,6 +215,13 @@ def load_pipeline(config: NlpConfig):
             f"cannot load the GiNZA model {config.model!r}; install it with `make install` "
             f"(pip install ja-ginza)"
         ) from exc
+    _register_components()
+    nlp.add_pipe(SENTENCE_BOUNDS_NAME, before="parser")
+    if (KG_NER_DIR / "cfg").exists():
+        # GiNZA's entities move to doc.spans, then kg's head predicts doc.ents from the same features
+        nlp.add_pipe(KEEP_ENTS_NAME, last=True)
+        head = nlp.add_pipe("ner", name=KG_NER_NAME, config=KG_NER_CONFIG, last=True)
+        head.from_disk(KG_NER_DIR, exclude=["vocab"])
     if config.patterns:
         ruler = nlp.add_pipe(
             "span_ruler",
@@ -149,11 +233,45 @@ def load_pipeline(config: NlpConfig):
     return nlp
 
 
-def doc_to_analysis(doc) -> dict:
+_NAMEISH = re.compile(r"^[\u30a0-\u30ffA-Za-zＡ-Ｚａ-ｚ0-9０-９ー・.&\-]+$")
+
+
+def _oov_checker(nlp) -> Callable[[str], bool]:
+    """Whether Sudachi's dictionary lacks a word (checked for katakana and Latin words only)."""
+    sudachi = getattr(nlp.tokenizer, "tokenizer", None)
+    cache: dict[str, bool] = {}
+
+    def oov(word: str) -> bool:
+        if sudachi is None or not _NAMEISH.match(word):
+            return False
+        if word not in cache:
+            try:
+                ms = sudachi.tokenize(word)
+                cache[word] = len(ms) == 1 and ms[0].is_oov()
+            except Exception:  # noqa: BLE001 - a lookup failure only loses a hint
+                cache[word] = False
+            if len(cache) > 200_000:
+                cache.clear()
+        return cache[word]
+
+    return oov
+
+
+def doc_to_analysis(doc, oov: Callable[[str], bool] | None = None) -> dict:
     """A spaCy Doc as a plain dict: sentences of token rows in the doc's own coordinates."""
     bi = doc.user_data.get("bunsetu_bi_labels") or ["B"] * len(doc)
     roles = doc.user_data.get("bunsetu_position_types") or [""] * len(doc)
-    spans = doc.spans.get(RULER_NAME, []) if hasattr(doc, "spans") else []
+    spans = doc.spans.get(RULER_NAME, [])
+    if GINZA_SPANS in doc.spans:
+        ginza_ents, kg_ents = list(doc.spans[GINZA_SPANS]), list(doc.ents)
+    else:
+        ginza_ents, kg_ents = list(doc.ents), []
+    iob = ["O"] * len(doc)
+    ent_type = [""] * len(doc)
+    for e in ginza_ents:
+        for i in range(e.start, e.end):
+            iob[i] = "B" if i == e.start else "I"
+            ent_type[i] = e.label_
     sents = []
     for sent in doc.sents:
         if not sent.text.strip():
@@ -172,11 +290,12 @@ def doc_to_analysis(doc) -> dict:
                     t.tag_,
                     t.dep_,
                     t.head.i - s0 if sent.start <= t.head.i < sent.end else t.i - s0,
-                    t.ent_iob_,
-                    t.ent_type_,
+                    iob[t.i],
+                    ent_type[t.i],
                     1 if bi[t.i] == "B" else 0,
                     roles[t.i] or "",
                     infl[0] if infl else "",
+                    1 if oov is not None and oov(t.text) else 0,
                 ]
             )
         tags = [
@@ -184,14 +303,16 @@ def doc_to_analysis(doc) -> dict:
             for sp in spans
             if sp.start >= sent.start and sp.end <= sent.end
         ]
-        sents.append({"start": sent.start_char, "end": sent.end_char, "tokens": rows, "spans": tags})
+        ner = [[e.start - s0, e.end - s0, e.label_] for e in kg_ents if e.start >= sent.start and e.end <= sent.end]
+        sents.append({"start": sent.start_char, "end": sent.end_char, "tokens": rows, "spans": tags, "ner": ner})
     return {"format": ANALYSIS_FORMAT, "sents": sents}
 
 
 def analyse_texts(texts: Sequence[str], config: NlpConfig) -> list[dict]:
     """Analyse texts in this process (the model is loaded once per process)."""
     nlp = load_pipeline(config)
-    return [doc_to_analysis(doc) for doc in nlp.pipe(texts, batch_size=config.batch_size)]
+    oov = _oov_checker(nlp)
+    return [doc_to_analysis(doc, oov) for doc in nlp.pipe(texts, batch_size=config.batch_size)]
 
 
 # --------------------------------------------------------------------------- processes
@@ -299,9 +420,10 @@ def article_sentences(article: Article, chunks: Sequence[Chunk], analyses: Seque
                 a, b = chunk.to_article(r[0], r[1])
                 tokens.append(
                     Token(i, a, b, chunk.text[r[0]:r[1]], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                          bool(r[10]), r[11], r[12])
+                          bool(r[10]), r[11], r[12], bool(r[13]))
                 )
             s, e = chunk.to_article(sent["start"], sent["end"])
             spans = tuple(SpanTag(*sp) for sp in sent.get("spans", ()))
-            out.append(Sentence(len(out), s, e, article.text[s:e], tuple(tokens), spans))
+            ner = tuple(SpanTag(a, b, label, "") for a, b, label in sent.get("ner", ()))
+            out.append(Sentence(len(out), s, e, article.text[s:e], tuple(tokens), spans, ner))
     return out

@@ -23,7 +23,7 @@ def resources():
 def nlp_config(resources):
     from kg.nlp import NlpConfig
 
-    return NlpConfig(patterns=resources.span_ruler_patterns(), patterns_digest=resources.digest)
+    return NlpConfig(patterns=resources.span_ruler_patterns(), patterns_digest=resources.patterns_digest)
 
 
 @pytest.fixture(scope="session")

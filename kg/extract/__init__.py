@@ -12,9 +12,22 @@ from kg.extract.relations import extract_relations
 from kg.extract.resources import Resources
 from kg.model import Article, Mention, Relation, Sentence
 
-EXTRACTION_VERSION = 1
+EXTRACTION_VERSION = 2
 
-__all__ = ["EXTRACTION_VERSION", "Resources", "extract_article"]
+
+def extraction_digest() -> str:
+    """Version and a digest of the extraction code: any change re-extracts from cached analyses."""
+    import hashlib
+    from pathlib import Path
+
+    h = hashlib.sha256(str(EXTRACTION_VERSION).encode())
+    here = Path(__file__).parent
+    for p in sorted(here.glob("*.py")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+__all__ = ["EXTRACTION_VERSION", "Resources", "extract_article", "extraction_digest"]
 
 
 def extract_article(article: Article, sentences: list[Sentence], resources: Resources

@@ -1,14 +1,50 @@
-"""Typed entity mentions from GiNZA's NER labels and kg's dictionaries."""
+"""Typed entity mentions: dictionaries, word-form rules, amounts and two NER models, weighed.
+
+Candidates come from several sources, each a plain function over a sentence's tokens:
+
+* ``dict``     kg's dictionaries (spaCy span_ruler matches), canonical names included;
+* ``amount``   money, percentages, multiples, quantities (:mod:`kg.extract.amounts`);
+* ``acronym``  a name and the acronym it defines: 小型モジュール炉（SMR）;
+* ``bracket``  a product named in 「」 after a category noun: 大規模言語モデル「tsuzumi」;
+* ``suffix``   a noun run ending with a telling word: 〜ホールディングス, 〜省, 〜大学, 〜発電所, 〜県;
+* ``tech``     a noun compound with a technical head: 全固体電池, 画像生成AI;
+* ``kgner``    kg's NER head trained on Stockmark (organisation, person, place, ... spans);
+* ``ginza``    GiNZA's extended named entities through the ENE map.
+
+Model spans are cleaned (descriptors, country prefixes, honorifics and particles dropped;
+names joined across ・), typed by dictionaries and suffixes before the model's label, and
+kept only when they look like names. Overlaps are settled by source priority, then length.
+A GiNZA label is evidence, not truth.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
-from kg.extract.resources import Resources, nfkc
-from kg.model import Article, Mention, Sentence
+from kg.extract.amounts import find_amounts
+from kg.extract.resources import Resources, fold, nfkc
+from kg.model import Article, Mention, Sentence, Token
 
-#: Priority of a candidate's source when candidates overlap (higher wins).
-SOURCE_PRIORITY = {"dict": 3, "rule": 2, "ginza": 1}
+#: Priority of each source when candidates overlap (higher wins).
+PRIORITY = {"dict": 60, "amount": 55, "acronym": 50, "bracket": 45, "enum": 42, "suffix": 40, "title": 35, "kgner": 30,
+            "ginza": 30, "tech": 25}
+
+_KATAKANA = re.compile(r"^[\u30a0-\u30ffー・ｰ-ﾟ]+$")
+_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&\-.]{1,11}$")
+_OPEN = {"（", "("}
+_CLOSE = {"）", ")"}
+_CONTENT_POS = {"NOUN", "PROPN", "NUM"}
+_BAD_EDGE_POS = {"ADP", "AUX", "PUNCT", "SCONJ", "CCONJ", "PART", "SPACE", "DET", "VERB", "ADV"}
+#: 同社, 両社, 各社, 同省, 同工場, 3省: references and counts, never names (issue: reference resolution)
+REFERENCE_RE = re.compile(r"^(?:同|両|各|当|本|自|他|貴|弊|[0-9０-９一二三四五六七八九十]+)(?:社|省|庁|行|工場|グループ|氏|国|"
+                          r"市|県|州|大学|機構|政府|当局|製品|技術|事業|拠点|施設|局|企業|会社|チーム)$")
+#: single-kanji country prefixes Sudachi may glue to the name after them (米ゼネラル)
+GLUED_COUNTRIES = "米英中韓独仏蘭豪印露伊加台"
+#: words that end a place name's span without being part of it (日本国内 -> 日本)
+PLACE_TAILS = ("国内", "国外", "全土", "全域", "各地", "周辺", "近郊", "以外", "内", "沖", "側", "全体")
+_DATE_WORDS = re.compile(r"^(?:[0-9０-９一二三四五六七八九十〇]+(?:年|月|日|期|年度|時|分|世紀|年代)|[上下]期|今年|昨年|来年)$")
 
 
 @dataclass(slots=True)
@@ -20,58 +56,646 @@ class Candidate:
     name: str
     source: str
     detail: str = ""
+    char_start: int | None = None  # for amounts, which need not align with tokens
+    char_end: int | None = None
+    attrs: dict[str, str] = field(default_factory=dict)
+    dotted: bool = False  # the span joins words with ・
 
     @property
     def length(self) -> int:
         return self.end - self.start
 
 
-def ginza_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
-    """Spans of GiNZA's NER, typed through the ENE map (labels mapped to '-' are dropped)."""
+# ------------------------------------------------------------------ token helpers
+
+def _text(toks: tuple[Token, ...], a: int, b: int) -> str:
+    return "".join(t.text for t in toks[a:b])
+
+
+def is_proper(t: Token) -> bool:
+    """Looks like part of a name: a proper noun, Latin letters, or katakana Sudachi does not know."""
+    if "固有名詞" in t.tag or t.oov:
+        return True
+    if _LATIN.search(t.text) and t.pos in _CONTENT_POS | {"SYM", "X"}:
+        return True
+    return False
+
+
+def _is_katakana(t: Token) -> bool:
+    return bool(_KATAKANA.match(t.text)) and t.text not in ("・", "ー")
+
+
+def _noun_like(t: Token) -> bool:
+    return (t.pos in _CONTENT_POS or t.tag.startswith("名詞") or (t.pos == "SYM" and t.text in "・&＆-－")
+            or t.tag.startswith("接尾辞-名詞"))
+
+
+def widen_middle_dot(toks: tuple[Token, ...], a: int, b: int) -> tuple[int, int]:
+    """Never split a name at ・: extend across ・ to katakana or Latin neighbours."""
+    def joinable(t: Token) -> bool:
+        return _is_katakana(t) or bool(_LATIN.search(t.text)) or "固有名詞" in t.tag
+    while a >= 2 and toks[a - 1].text in ("・", "･") and joinable(toks[a - 2]) and joinable(toks[a]):
+        a -= 2
+    while b + 1 < len(toks) and toks[b].text in ("・", "･") and joinable(toks[b + 1]) and joinable(toks[b - 1]):
+        b += 2
+    return a, b
+
+
+def trim(toks: tuple[Token, ...], a: int, b: int, res: Resources, etype: str) -> tuple[int, int]:
+    """Drop particles, punctuation and (for people) titles at the edges of a span."""
+    rules = res.rules
+    while a < b and (toks[a].pos in _BAD_EDGE_POS or toks[a].text in "「『（(【・、"):
+        a += 1
+    while b > a and (toks[b - 1].pos in _BAD_EDGE_POS or toks[b - 1].text in "」』）)】・、"):
+        b -= 1
+    if etype in ("person", "company", "organization", "agency", ""):
+        while b > a + 1 and toks[b - 1].text in rules.titles:
+            b -= 1
+    if etype == "place":
+        while b > a + 1 and toks[b - 1].text in PLACE_TAILS:
+            b -= 1
+    # a parenthetical is its own mention (本田技研工業（ホンダ）); a bracket ends a name
+    for k in range(a + 1, b):
+        if toks[k].text in _OPEN or toks[k].text in "」』）)】":
+            b = k
+            break
+    return a, b
+
+
+COMPANY_DESCRIPTORS = ("大手", "企業", "会社", "メーカー", "スタートアップ", "ベンチャー", "新興", "同業", "競合",
+                       "子会社", "親会社", "傘下", "ファンド", "商社", "ライバル", "最大手", "老舗", "中堅", "事業者")
+
+
+def company_descriptor_before(toks: tuple[Token, ...], a: int, res: Resources) -> bool:
+    """The tokens just before ``a`` describe a company (石油大手, 新興企業, 同業, 子会社)."""
+    for k in (a - 1, a - 2):
+        if k >= 0:
+            w = toks[k].text
+            if any(w.endswith(d) for d in COMPANY_DESCRIPTORS):
+                return True
+            if toks[k].pos not in ("NOUN", "PROPN"):
+                return False
+    return False
+
+
+def strip_descriptors(toks: tuple[Token, ...], a: int, b: int, res: Resources) -> tuple[int, int]:
+    """石油大手シェブロン -> シェブロン; 新興企業カイロス・パワー -> カイロス・パワー."""
+    desc = res.rules.descriptors
+    cut = a
+    for i in range(a, b - 1):
+        t = toks[i]
+        if t.text in desc or t.lemma in desc or (t.text.endswith("大手") and len(t.text) > 2):
+            cut = i + 1
+        elif i + 1 < b and toks[i].text + toks[i + 1].text in desc:
+            cut = i + 2
+    if cut < b and any(is_proper(t) or _is_katakana(t) or _LATIN.search(t.text) for t in toks[cut:b]):
+        return cut, b
+    return a, b
+
+
+def strip_country(toks: tuple[Token, ...], a: int, b: int, res: Resources, etype: str
+                  ) -> tuple[int, int, str]:
+    """米OpenAI -> OpenAI (country 米国). Agencies keep theirs: 米財務省 is not 財務省."""
+    if etype in ("agency", "place", "amount", "technology", "event") or b - a < 2:
+        return a, b, ""
+    first = toks[a].text
+    country = res.rules.countries.get(first)
+    if country:
+        rest = toks[a + 1 : b]
+        if rest and rest[0].pos != "ADP" and (is_proper(rest[0]) or _is_katakana(rest[0]) or len(rest) > 1):
+            return a + 1, b, country
+    return a, b, ""
+
+
+def looks_like_name(toks: tuple[Token, ...], a: int, b: int, etype: str, res: Resources,
+                    agreed: bool = False) -> bool:
+    """A model span is kept only if it could be a name of its type.
+
+    ``agreed``: both NER models found an entity here. A lone model's word that Sudachi knows as
+    a common noun (サプライチェーン, クリエイティブ) or a bare Latin word (END) is not enough.
+    """
+    span = toks[a:b]
+    text = _text(toks, a, b)
+    if not agreed and not any(is_proper(t) for t in span) and not any(t.text in ("・", "･") for t in span):
+        return False
+    if not agreed and len(span) == 1 and span[0].text.isascii() and span[0].text.isupper() and etype == "person":
+        return False
+    if not text.strip() or len(nfkc(text).strip()) < 2:
+        return False  # 米, 英: country prefixes, kept as attributes
+    if _DATE_WORDS.match(nfkc(text)) or REFERENCE_RE.match(nfkc(text)):
+        return False
+    if all(t.pos in ("NUM", "SYM", "PUNCT") for t in span):
+        return False
+    if span[0].text in res.rules.stopmods:
+        return False
+    if etype in ("person", "place", "company", "organization", "agency"):
+        return True
+    # products, facilities, events, technologies from a model: need something proper
+    return any(is_proper(t) for t in span) or bool(_LATIN.search(text))
+
+
+# ------------------------------------------------------------------ candidate sources
+
+def _latin_word(t: Token) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９.+\-]+", t.text))
+
+
+def widen_latin(toks: tuple[Token, ...], a: int, b: int, limit: int) -> int:
+    """Extend a Latin name over the Latin words and numbers after it (CES 2025, GeForce RTX 50)."""
+    while b < limit and _latin_word(toks[b]) and _latin_word(toks[b - 1]):
+        b += 1
+    return b
+
+
+def _model_cover(sent: Sentence) -> list[tuple[int, int]]:
+    spans = [(sp.start, sp.end) for sp in sent.ner]
+    start = None
+    for t in (*sent.tokens, None):
+        if start is not None and (t is None or t.ent_iob != "I"):
+            spans.append((start, t.i if t else len(sent.tokens)))
+            start = None
+        if t is not None and t.ent_iob == "B":
+            start = t.i
+    return spans
+
+
+def dictionary_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     out = []
+    toks = sent.tokens
+    cover = _model_cover(sent)
+    for sp in sent.spans:
+        a, b = sp.start, sp.end
+        # a short dictionary word glued into a longer noun compound is not this entity
+        # (アマゾン in アマゾン川 is one token anyway; 東京 in 東京電力 is a longer match)
+        text = _text(toks, a, b)
+        if len(text) == 1:
+            continue  # single-kanji countries are prefixes (米DOE), kept as attributes
+        name = sp.id or nfkc(text)
+        if sp.label in ("event", "product") and _latin_word(toks[b - 1]):
+            limit = max((e for s_, e in cover if s_ <= a < e), default=b)
+            wide = widen_latin(toks, a, b, limit)
+            if wide > b:
+                b, name = wide, nfkc(_text(toks, a, wide)) if not sp.id else sp.id + " " + nfkc(
+                    " ".join(t.text for t in toks[sp.end:wide]))
+        out.append(Candidate(sent.index, a, b, sp.label, name, "dict"))
+    return out
+
+
+def amount_candidates(sent: Sentence) -> list[Candidate]:
+    out = []
+    toks = sent.tokens
+    if not toks:
+        return out
+    for am in find_amounts(sent.text, sent.start):
+        # token range covering the amount (for overlaps with other candidates)
+        a = next((t.i for t in toks if t.end > am.start), len(toks) - 1)
+        b = next((t.i + 1 for t in reversed(toks) if t.start < am.end), a + 1)
+        c = Candidate(sent.index, a, max(b, a + 1), "amount", nfkc(am.text), "amount",
+                      char_start=am.start, char_end=am.end, attrs=dict(am.attrs()))
+        out.append(c)
+    return out
+
+
+def _noun_run_before(toks: tuple[Token, ...], end: int, res: Resources, adjectives: bool = False) -> int:
+    """Start of the noun run (names, compounds, ・) that ends just before token ``end``.
+
+    With ``adjectives``, adjectival nouns and prefixes join the run (動的ワークロードスケジューラー).
+    """
+    def joins(t: Token) -> bool:
+        if _noun_like(t):
+            return True
+        return adjectives and (t.tag.startswith("形状詞") or t.tag.startswith("接頭辞"))
+
+    a = end
+    while a > 0 and joins(toks[a - 1]) and toks[a - 1].text not in res.rules.stopmods:
+        a -= 1
+    while a < end - 1 and (toks[a].tag.startswith("接尾辞") or toks[a].text in ("・", "･")):
+        a += 1  # 次世代|型原子力発電所: a run never starts with a suffix
+    return a
+
+
+def acronym_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
+    """``長い名前（略称）`` and ``略称（長い名前）``: both become mentions, linked as one entity."""
+    out = []
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        if t.text not in _OPEN:
+            continue
+        j = next((k for k in range(i + 1, min(i + 12, len(toks))) if toks[k].text in _CLOSE), None)
+        if j is None or j == i + 1 or i == 0:
+            continue
+        inner = _text(toks, i + 1, j)
+        if nfkc(inner) in res.rules.titles or nfkc(inner).upper() in ("CEO", "CFO", "COO", "CTO", "CIO"):
+            continue
+        if _ACRONYM.match(nfkc(inner)):
+            a = _noun_run_before(toks, i, res, adjectives=True)
+            if a >= i:
+                continue
+            a, b = widen_middle_dot(toks, a, i)
+            a, b = trim(toks, a, b, res, "")
+            if a >= b:
+                continue
+            long_text = _text(toks, a, b)
+            long_c = Candidate(sent.index, a, b, "", nfkc(long_text), "acronym", "long")
+            short_c = Candidate(sent.index, i + 1, j, "", nfkc(inner), "acronym", "short")
+            long_c.attrs["pair"] = f"{toks[i + 1].start}-{toks[j - 1].end}"
+            short_c.attrs["pair"] = f"{toks[a].start}-{toks[b - 1].end}"
+            out += [long_c, short_c]
+        elif _ACRONYM.match(nfkc(toks[i - 1].text)) and all(_noun_like(x) for x in toks[i + 1 : j]):
+            # DOE（米エネルギー省）
+            a, b = i + 1, j
+            short_c = Candidate(sent.index, i - 1, i, "", nfkc(toks[i - 1].text), "acronym", "short")
+            long_c = Candidate(sent.index, a, b, "", nfkc(_text(toks, a, b)), "acronym", "long")
+            long_c.attrs["pair"] = f"{toks[i - 1].start}-{toks[i - 1].end}"
+            short_c.attrs["pair"] = f"{toks[a].start}-{toks[b - 1].end}"
+            out += [short_c, long_c]
+    return out
+
+
+def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
+    """大規模言語モデル「tsuzumi」, 新薬「ゾコーバ」: a name in 「」 right after a category noun."""
+    out = []
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        if t.text not in ("「", "『") or i == 0:
+            continue
+        j = next((k for k in range(i + 1, min(i + 15, len(toks))) if toks[k].text in ("」", "』")), None)
+        if j is None or j == i + 1:
+            continue
+        prev = toks[i - 1]
+        if prev.pos not in ("NOUN", "PROPN") or prev.tag.startswith("接尾辞") or prev.text in res.rules.stopmods:
+            continue
+        inner = toks[i + 1 : j]
+        if any(x.pos in ("VERB", "AUX", "ADP") or x.text in "、。，．" for x in inner):
+            continue
+        text = _text(toks, i + 1, j)
+        if len(nfkc(text)) > 30:
+            continue
+        out.append(Candidate(sent.index, i + 1, j, "product", nfkc(text), "bracket", prev.text))
+    return out
+
+
+def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
+    """Noun runs ending with a telling word: 東京電力ホールディングス, アイダホ国立研究所, 熊本工場."""
+    out = []
+    toks = sent.tokens
+    rules = res.rules
+    for i, t in enumerate(toks):
+        if not _noun_like(t):
+            continue
+        if i + 1 < len(toks) and _noun_like(toks[i + 1]) and toks[i + 1].text not in ("・",):
+            # only at the end of a noun run (or before a generic noun such as 工場 in 熊本工場? no: run ends here)
+            continue
+        a = _noun_run_before(toks, i + 1, res)
+        if a > i:
+            continue
+        a, b = widen_middle_dot(toks, a, i + 1)
+        a, b = strip_descriptors(toks, a, b, res)
+        a, b = trim(toks, a, b, res, "")
+        if a >= b:
+            continue
+        etype = rules.suffix_type(nfkc(_text(toks, a, b)))
+        if etype is None:
+            continue
+        a, b, _country = strip_country(toks, a, b, res, etype)
+        text = nfkc(_text(toks, a, b))
+        if rules.suffix_type(text) is None:
+            continue
+        suffix = next(s for s, _ in rules.suffixes if text.endswith(s))
+        head = text[: -len(suffix)]
+        if not head or _DATE_WORDS.match(head) or re.fullmatch(r"[0-9０-９]+", head):
+            continue
+        last = toks[b - 1]
+        if nfkc(last.text) != suffix and not nfkc(last.text).endswith(suffix):
+            continue  # the suffix spans two tokens: a coincidence (市場 is not 〜市)
+        # the part before the suffix must name something: a proper noun, katakana or Latin word
+        glued = nfkc(last.text) != suffix
+        named = (glued and "固有名詞" in last.tag) or any(is_proper(x) for x in toks[a : b - 1])
+        if not named or head in rules.stopmods or head in rules.generic_heads:
+            continue
+        out.append(Candidate(sent.index, a, b, etype, text, "suffix", suffix))
+    return out
+
+
+#: counters and category nouns that type the items of an enumeration (A、B、Cの3社)
+ENUM_COUNTERS = {"社": "company", "行": "company", "カ国": "place", "か国": "place", "ヵ国": "place", "ヶ国": "place",
+                 "州": "place", "県": "place", "都市": "place", "大学": "organization", "機関": "organization",
+                 "団体": "organization", "省庁": "agency", "省": "agency"}
+ENUM_CATEGORIES = {
+    "敷地": "facility", "施設": "facility", "拠点": "facility", "工場": "facility", "発電所": "facility",
+    "候補地": "facility", "原発": "facility", "空港": "facility", "港": "facility", "サイト": "facility",
+    "研究所": "organization", "機関": "organization", "大学": "organization", "団体": "organization",
+    "企業": "company", "会社": "company", "メーカー": "company", "銀行": "company", "社": "company",
+    "地域": "place", "都市": "place", "国": "place", "州": "place", "県": "place", "市": "place",
+    "省庁": "agency", "官庁": "agency",
+}
+_ITEM_SEPARATORS = {"、", "，", ",", "と", "や", "及び", "および"}
+
+
+def enumeration_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
+    """Items of an enumeration typed by its category: A、B、Cという4つの敷地 / A、B、Cの3社."""
+    out = []
+    toks = sent.tokens
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.pos != "NUM":
+            continue
+        # NUM + counter (+ の + category noun)
+        if i + 1 >= n:
+            continue
+        counter = nfkc(toks[i + 1].text)
+        etype = ENUM_COUNTERS.get(counter)
+        # the category noun may follow after の and adjectives: 4つの広大な敷地
+        for k in range(i + 2, min(i + 7, n)):
+            word = nfkc(toks[k].text)
+            if word in ENUM_CATEGORIES:
+                etype = ENUM_CATEGORIES[word]
+                break
+            if not (word == "の" or toks[k].pos in ("ADJ", "AUX") or toks[k].tag.startswith("形状詞")):
+                break
+        if etype is None:
+            continue
+        # what links the items to the count: という / の / など(の) / ら
+        j = i - 1
+        if j >= 1 and toks[j].text == "いう" and toks[j - 1].text == "と":
+            j -= 2
+        elif j >= 0 and toks[j].text in ("の", "ら"):
+            j -= 1
+            if j >= 0 and toks[j].text == "など":
+                j -= 1
+        else:
+            continue
+        items: list[tuple[int, int]] = []
+        end = j + 1
+        while end > 0:
+            a = end
+            while a > 0 and _noun_like(toks[a - 1]) and toks[a - 1].text not in _ITEM_SEPARATORS:
+                a -= 1
+            if a == end:
+                break
+            items.append((a, end))
+            if a >= 1 and toks[a - 1].text in _ITEM_SEPARATORS:
+                end = a - 1
+            else:
+                break
+        if len(items) < 2:
+            continue
+        for a, b in reversed(items):
+            a, b = widen_middle_dot(toks, a, b)
+            a, b = strip_descriptors(toks, a, b, res)
+            a, b = trim(toks, a, b, res, etype)
+            if a >= b or toks[a].text in res.rules.stopmods:
+                continue
+            text = nfkc(_text(toks, a, b))
+            if len(text) < 2 or _DATE_WORDS.match(text) or any(x.pos == "NUM" for x in toks[a:b]):
+                continue
+            entry = res.by_surface.get(fold(text))
+            out.append(Candidate(sent.index, a, b, entry.type if entry else etype,
+                                 entry.canonical if entry else text, "enum", counter))
+    return out
+
+
+def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
+    """A name before a title or honorific is a person: ジェンスン・フアンCEO, 孫正義会長, 三部敏宏氏."""
+    out = []
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        if i == 0 or nfkc(t.text) not in res.rules.titles:
+            continue
+        a = i
+        while a > 0 and _noun_like(toks[a - 1]) and nfkc(toks[a - 1].text) not in res.rules.titles:
+            a -= 1
+        a, b = widen_middle_dot(toks, a, i)
+        a, b = strip_descriptors(toks, a, b, res)
+        a, b, _ = strip_country(toks, a, b, res, "person")
+        a, b = trim(toks, a, b, res, "person")
+        if a >= b:
+            continue
+        span = toks[a:b]
+        text = nfkc(_text(toks, a, b))
+        if res.by_surface.get(fold(text)) or res.rules.suffix_type(text) or len(text) < 2:
+            continue  # トヨタ社長: the company, not a person
+        personal = any("人名" in x.tag for x in span) or (
+            any(x.text in ("・", "･") for x in span) and all(_is_katakana(x) or x.text in "・･" for x in span)
+        ) or (len(span) == 1 and span[0].oov and _is_katakana(span[0]))
+        if personal:
+            out.append(Candidate(sent.index, a, b, "person", text, "title", nfkc(t.text)))
+    return out
+
+
+def tech_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
+    """Noun compounds with a technical head: 全固体電池, 画像生成AI, 高温岩体発電."""
+    out = []
+    toks = sent.tokens
+    rules = res.rules
+    for i, t in enumerate(toks):
+        if t.pos not in ("NOUN", "PROPN"):
+            continue
+        if i + 1 < len(toks) and _noun_like(toks[i + 1]) and toks[i + 1].text not in rules.generic:
+            continue
+        a = _noun_run_before(toks, i + 1, res)
+        a, b = trim(toks, a, i + 1, res, "")
+        if a >= b:
+            continue
+        # coordinated kinds share a head (水力・地熱発電): keep the last conjunct
+        dots = [k for k in range(a, b) if toks[k].text in ("・", "･")]
+        if dots:
+            a = dots[-1] + 1
+        if a >= b:
+            continue
+        if toks[b - 1].end - toks[a].start != sum(len(x.text) for x in toks[a:b]):
+            continue  # words apart (AI for AI) are not one compound
+        text = nfkc(_text(toks, a, b))
+        head = rules.techhead(text)
+        if head is None or text == head or text in rules.notech or len(text) < 3 or " " in text:
+            continue
+        if head.isascii() and nfkc(toks[b - 1].text) != head:
+            continue  # OpenAI does not end with the technology AI
+        if any(x.pos == "NUM" or _DATE_WORDS.match(x.text) for x in toks[a:b]):
+            continue
+        if any("固有名詞" in x.tag and "地名" in x.tag for x in toks[a:b]):
+            continue  # 熊本電池? a place + head is a facility or a company, not a technology
+        out.append(Candidate(sent.index, a, b, "technology", text, "tech", head))
+    return out
+
+
+def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
+    """kg's NER head and GiNZA's NER, cleaned up and re-typed by dictionaries and suffixes."""
+    toks = sent.tokens
+    raw: list[tuple[int, int, str, str, str]] = []
+    for sp in sent.ner:
+        raw.append((sp.start, sp.end, sp.label, "kgner", sp.label))
     start = None
     label = ""
-    toks = sent.tokens
     for t in (*toks, None):
         if start is not None and (t is None or t.ent_iob != "I"):
             etype = res.ene_map.get(label, "-")
             if etype not in ("-", "date", ""):
-                text = "".join(x.text for x in toks[start : t.i if t else len(toks)])
-                out.append(Candidate(sent.index, start, t.i if t else len(toks), etype, nfkc(text).strip(),
-                                     "ginza", label))
+                raw.append((start, t.i if t else len(toks), etype, "ginza", label))
             start = None
         if t is not None and t.ent_iob == "B":
             start, label = t.i, t.ent_type
+    out = []
+    for a, b, etype, source, detail in raw:
+        if etype == "amount":
+            continue  # amounts come from the amount rules, with their values
+        agreed = any(s2 != source and a2 < b and a < b2 and t2 == etype for a2, b2, t2, s2, _ in raw)
+        a, b = widen_middle_dot(toks, a, b)
+        a, b = trim(toks, a, b, res, etype)
+        if a >= b:
+            continue
+        a, b = strip_descriptors(toks, a, b, res)
+        a, b, country = strip_country(toks, a, b, res, etype)
+        a, b = trim(toks, a, b, res, etype)
+        if a >= b:
+            continue
+        text = nfkc(_text(toks, a, b))
+        if any(text.endswith(d) for d in COMPANY_DESCRIPTORS):
+            continue  # シェール大手: a description without the name
+        entry = res.by_surface.get(fold(text))
+        suffix_type = res.rules.suffix_type(text)
+        if entry is not None:
+            etype = entry.type
+        elif suffix_type and etype != "person":
+            etype = suffix_type
+        elif etype in ("person", "product", "place", "facility", "organization") and company_descriptor_before(toks, a, res):
+            etype = "company"  # 同業ヘス, 新興企業オクロ: the descriptor says what the model could not
+        if not looks_like_name(toks, a, b, etype, res, agreed or entry is not None or bool(suffix_type)):
+            continue
+        c = Candidate(sent.index, a, b, etype, entry.canonical if entry else text, source, detail,
+                      dotted=any(t.text in ("・", "･") for t in toks[a:b]))
+        if country:
+            c.attrs["country"] = country
+        out.append(c)
     return out
 
 
-def dictionary_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
-    return [Candidate(sent.index, sp.start, sp.end, sp.label, sp.id, "dict") for sp in sent.spans]
+# ------------------------------------------------------------------ choosing
+
+def _overlaps(c: Candidate, taken: list[Candidate]) -> bool:
+    return any(c.start < t.end and t.start < c.end for t in taken)
 
 
-def select(cands: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates: higher source priority first, then longer spans."""
-    order = sorted(cands, key=lambda c: (-SOURCE_PRIORITY.get(c.source, 0), -c.length, c.start))
-    taken: list[Candidate] = []
-    used: set[int] = set()
-    for c in order:
-        span = set(range(c.start, c.end))
-        if span & used:
+def _priority(c: Candidate, cands: list[Candidate]) -> int:
+    p = PRIORITY.get(c.source, 0)
+    if c.source in ("kgner", "ginza", "suffix", "enum") and c.type in ("agency", "organization", "event",
+                                                                        "facility") and any(
+            d.source == "dict" and d.type == "place" and c.start == d.start and d.end < c.end
+            and not any(e.source == "dict" and e.start == d.end and e.end == c.end for e in cands)
+            for d in cands):
+        # a place naming something bigger is part of its name: インド軍, 台湾シリーズ, 堺市立浜寺中学校
+        return PRIORITY["dict"] + 1
+    if (c.source in ("suffix", "acronym") and c.type in ("company", "organization", "agency", "facility")
+            or c.source in ("tech", "bracket")):
+        # a longer official name beats the dictionary's shorter one: 東京電力 < 東京電力ホールディングス
+        if any(d.source == "dict" and c.start <= d.start and d.end <= c.end and d.length < c.length
+               and (c.source != "tech" or d.type == "technology") for d in cands):
+            p = PRIORITY["dict"] + 1
+    if c.source in ("kgner", "ginza") and c.dotted and c.type in ("company", "organization", "product"):
+        # a joint name over two dictionary names: ソニー・ホンダモビリティ
+        if sum(1 for d in cands if d.source == "dict" and c.start <= d.start and d.end <= c.end) >= 2:
+            p = PRIORITY["dict"] + 1
+    return p
+
+
+def split_places(cands: list[Candidate], res: Resources) -> None:
+    """広島県福山市 -> 広島県 + 福山市: a place that starts with a dictionary place is cut after it
+    when the rest is a place name of its own (not 北欧 + 諸国)."""
+    for c in cands:
+        if c.type != "place" or c.source == "dict":
             continue
-        taken.append(c)
-        used |= span
-    return sorted(taken, key=lambda c: c.start)
+        for d in cands:
+            rest = c.name[len(d.name):] if c.name.startswith(d.name) else ""
+            if (d.source == "dict" and d.type == "place" and d.start == c.start and d.end < c.end
+                    and len(rest) >= 2 and res.rules.suffix_type(rest) == "place"):
+                c.start = d.end
+                c.name = rest
+                break
+
+
+def select(cands: list[Candidate], res: Resources) -> list[Candidate]:
+    """Non-overlapping candidates: higher source priority first, then longer spans."""
+    split_places(cands, res)
+    order = sorted(cands, key=lambda c: (-_priority(c, cands), -c.length, c.start, c.end))
+    taken: list[Candidate] = []
+    for c in order:
+        if not _overlaps(c, taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: (c.start, c.end))
+
+
+def type_acronym_pairs(cands: list[Candidate], sent: Sentence, res: Resources, model: list[Candidate]) -> None:
+    """Give both halves of an acronym pair one type: dictionary, suffix, model, else technology."""
+    by_pair: dict[tuple[int, int], Candidate] = {}
+    for c in cands:
+        if c.source == "acronym":
+            by_pair[(sent.tokens[c.start].start, sent.tokens[c.end - 1].end)] = c
+    for c in cands:
+        if c.source != "acronym" or c.type:
+            continue
+        s, e = (int(x) for x in c.attrs["pair"].split("-"))
+        partner = by_pair.get((s, e))
+        etype = None
+        for x in (c, partner):
+            if x is None:
+                continue
+            entry = res.by_surface.get(fold(x.name))
+            if entry:
+                etype = entry.type
+                if x is c:
+                    c.name = entry.canonical
+                break
+        if etype is None and c.detail == "long":
+            etype = res.rules.suffix_type(c.name)
+        if etype is None and partner is not None and partner.detail == "long":
+            etype = res.rules.suffix_type(partner.name)
+        if etype is None:
+            long_c = c if c.detail == "long" else partner
+            if long_c is not None:
+                for m in model:
+                    if m.start <= long_c.start and long_c.end <= m.end and m.type not in ("amount",):
+                        etype = m.type
+                        break
+        if etype is None:
+            long_c = c if c.detail == "long" else partner
+            if long_c is not None and res.rules.techhead(long_c.name):
+                etype = "technology"
+        c.type = etype or ""  # an untyped pair (株式公開買い付け（TOB）) is not an entity
+        if partner is not None and not partner.type:
+            partner.type = c.type
 
 
 def extract_mentions(article: Article, sentences: list[Sentence], res: Resources) -> list[Mention]:
     out: list[Mention] = []
     for sent in sentences:
-        cands = ginza_candidates(sent, res) + dictionary_candidates(sent, res)
-        for c in select(cands):
-            a, b = sent.tokens[c.start].start, sent.tokens[c.end - 1].end
+        if not sent.tokens:
+            continue
+        model = model_candidates(sent, res)
+        acr = acronym_candidates(sent, res)
+        cands = (dictionary_candidates(sent, res) + amount_candidates(sent) + acr + bracket_candidates(sent, res)
+                 + enumeration_candidates(sent, res) + suffix_candidates(sent, res) + title_candidates(sent, res)
+                 + tech_candidates(sent, res)
+                 + model)
+        type_acronym_pairs(cands, sent, res, model)
+        for c in select(cands, res):
+            if c.char_start is not None:
+                a, b = c.char_start, c.char_end
+            else:
+                a, b = sent.tokens[c.start].start, sent.tokens[c.end - 1].end
+                first = sent.tokens[c.start]
+                if (c.type in ("company", "organization", "product", "person") and c.source != "dict"
+                        and len(first.text) > 2 and first.text[0] in GLUED_COUNTRIES
+                        and re.match(r"[\u30a0-\u30ffA-Za-zＡ-Ｚａ-ｚ]", first.text[1])):
+                    a += 1  # 米ゼネラル|・モーターズ read as one word: the country is not part of the name
+                    c.attrs.setdefault("country", res.rules.countries.get(first.text[0], ""))
+                    if c.name[:1] == first.text[0]:
+                        c.name = c.name[1:]
             text = article.text[a:b]
-            if not text.strip():
+            if not text.strip() or not c.type:
                 continue
+            if c.type == "technology" and fold(c.name) in res.rules.umbrella:
+                continue  # a whole field (半導体, AI), not a technology one can point at
             source = f"{c.source}:{c.detail}" if c.detail else c.source
-            out.append(Mention(article.id, a, b, text, c.type, c.name or nfkc(text), source, sent.index))
+            attrs = tuple(sorted(c.attrs.items()))
+            out.append(Mention(article.id, a, b, text, c.type, c.name or nfkc(text), source, sent.index, attrs))
     return out

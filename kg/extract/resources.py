@@ -7,6 +7,7 @@ users add their own files in the same format with ``kg build --dictionary FILE``
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
@@ -70,12 +71,88 @@ def load_ene_map(text: str) -> dict[str, str]:
 
 
 @dataclass(slots=True)
+class NameRules:
+    """Word-form rules of ``kg/data/name_rules.tsv``."""
+
+    suffixes: list[tuple[str, str]] = field(default_factory=list)  # longest first
+    descriptors: set[str] = field(default_factory=set)
+    countries: dict[str, str] = field(default_factory=dict)
+    techheads: list[str] = field(default_factory=list)  # longest first
+    generic: set[str] = field(default_factory=set)
+    stopmods: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    notech: set[str] = field(default_factory=set)
+    generic_heads: set[str] = field(default_factory=set)
+    umbrella: set[str] = field(default_factory=set)  # folded
+
+    def suffix_type(self, name: str) -> str | None:
+        for suffix, etype in self.suffixes:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                return etype
+        return None
+
+    def techhead(self, name: str) -> str | None:
+        for head in self.techheads:
+            if name.endswith(head):
+                return head
+        return None
+
+
+def parse_rules(text: str, source: str, rules: NameRules | None = None) -> NameRules:
+    rules = rules or NameRules()
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cols = [c.strip() for c in raw.split("\t")]
+        kind = cols[0]
+        try:
+            if kind == "suffix":
+                if cols[2] not in ENTITY_TYPES:
+                    raise UsageError(f"{source}:{lineno}: unknown type {cols[2]!r}")
+                rules.suffixes.append((cols[1], cols[2]))
+            elif kind == "descriptor":
+                rules.descriptors.add(cols[1])
+            elif kind == "country":
+                rules.countries[cols[1]] = cols[2]
+            elif kind == "techhead":
+                rules.techheads.append(cols[1])
+            elif kind == "generic":
+                rules.generic.add(cols[1])
+            elif kind == "stopmod":
+                rules.stopmods.add(cols[1])
+            elif kind == "title":
+                rules.titles.add(cols[1])
+            elif kind == "notech":
+                rules.notech.add(cols[1])
+            elif kind == "generichead":
+                rules.generic_heads.add(cols[1])
+            elif kind == "umbrella":
+                rules.umbrella.add(fold(cols[1]))
+            else:
+                raise UsageError(f"{source}:{lineno}: unknown rule kind {kind!r}")
+        except IndexError:
+            raise UsageError(f"{source}:{lineno}: missing column in {raw.strip()!r}") from None
+    rules.suffixes.sort(key=lambda x: -len(x[0]))
+    rules.techheads.sort(key=len, reverse=True)
+    return rules
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_rules() -> NameRules:
+    """kg's own word-form rules (for steps that run without the full Resources, like resolution)."""
+    return parse_rules((DATA / "name_rules.tsv").read_text(encoding="utf-8"), "kg/data/name_rules.tsv")
+
+
+@dataclass(slots=True)
 class Resources:
     """Everything extraction reads besides the text. Build with :meth:`load`."""
 
     ene_map: dict[str, str]
     entries: list[DictEntry]
     digest: str
+    rules: NameRules = field(default_factory=NameRules)
+    #: digest of the dictionaries alone: the span_ruler's patterns (part of the analysis fingerprint)
+    patterns_digest: str = ""
     #: folded surface -> entry, for every canonical name and alias
     by_surface: dict[str, DictEntry] = field(default_factory=dict)
 
@@ -103,7 +180,11 @@ class Resources:
             h.update(str(path).encode() + text.encode())
             # a user's entries come last and win over kg's own
             entries.extend(parse_dictionary(text, str(path)))
-        res = cls(load_ene_map(ene_text), entries, h.hexdigest()[:16])
+        dict_digest = h.hexdigest()[:16]
+        rules_text = (DATA / "name_rules.tsv").read_text(encoding="utf-8")
+        h.update(rules_text.encode())
+        rules = parse_rules(rules_text, "kg/data/name_rules.tsv")
+        res = cls(load_ene_map(ene_text), entries, h.hexdigest()[:16], rules, dict_digest)
         for e in entries:
             for s in (e.canonical, *e.aliases):
                 res.by_surface[fold(s)] = e

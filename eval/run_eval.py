@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""`make eval`: fresh builds scored against the gold annotations.
+
+Prints, one JSON object a line:
+  seed      -- ../shared/seeds scored with score_kg.py against seed_gold.json
+  corpus    -- our own sample corpus (without the seed) against eval/corpus_gold.json
+  stockmark -- Stockmark NER dev and test splits scored with score_ner.py (per type)
+
+Usage: run_eval.py [--shared DIR] [--work DIR] [--only seed,corpus,stockmark-dev,stockmark-test] [--jobs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KG = [sys.executable, "-m", "kg"]
+
+
+def run(cmd: list[str]) -> str:
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+    return proc.stdout
+
+
+KEEP = False
+
+
+def build(inputs: list[str], out: Path, jobs: int | None) -> float:
+    if out.exists() and not KEEP:
+        shutil.rmtree(out)
+    t0 = time.perf_counter()
+    run([*KG, "build", *inputs, "-o", str(out), "--quiet", *(["--jobs", str(jobs)] if jobs else [])])
+    return time.perf_counter() - t0
+
+
+def score_kg(shared: Path, graph: Path, gold: Path, brief: bool) -> dict:
+    out = run([sys.executable, str(shared / "eval" / "score_kg.py"), str(graph), str(gold),
+               *(["--brief"] if brief else [])])
+    return json.loads(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--work", default=str(ROOT / ".eval"))
+    ap.add_argument("--only", default="seed,corpus,stockmark-dev,stockmark-test")
+    ap.add_argument("--jobs", type=int, default=None)
+    ap.add_argument("--details", action="store_true", help="also print missed and false entities/relations")
+    ap.add_argument("--keep", action="store_true",
+                    help="reuse earlier builds in --work (development: only what changed is redone)")
+    args = ap.parse_args()
+    global KEEP
+    KEEP = args.keep
+    shared, work = Path(args.shared), Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    only = set(args.only.split(","))
+
+    if "seed" in only:
+        secs = build([str(shared / "seeds")], work / "seed", args.jobs)
+        res = score_kg(shared, work / "seed" / "graph.graphml", shared / "eval" / "seed_gold.json", not args.details)
+        print(json.dumps({"eval": "seed", "seconds": round(secs, 1), **res}, ensure_ascii=False))
+
+    if "corpus" in only:
+        inputs = sorted(str(p) for p in (ROOT / "corpus").iterdir() if p.is_dir())
+        secs = build(inputs, work / "corpus", args.jobs)
+        res = score_kg(shared, work / "corpus" / "graph.graphml", ROOT / "eval" / "corpus_gold.json",
+                       not args.details)
+        print(json.dumps({"eval": "corpus", "seconds": round(secs, 1), **res}, ensure_ascii=False))
+
+    for split in ("dev", "test"):
+        if f"stockmark-{split}" not in only:
+            continue
+        gold = shared / "eval" / "stockmark" / f"ner_{split}.jsonl"
+        src = work / f"stockmark-{split}-input"
+        src.mkdir(exist_ok=True)
+        with open(src / f"{split}.jsonl", "w", encoding="utf-8") as fh:
+            for line in open(gold, encoding="utf-8"):
+                rec = json.loads(line)
+                fh.write(json.dumps({"id": rec["id"], "text": rec["text"]}, ensure_ascii=False) + "\n")
+        out = work / f"stockmark-{split}"
+        secs = build([str(src)], out, args.jobs)
+        res = json.loads(run([sys.executable, str(shared / "eval" / "score_ner.py"), str(gold),
+                              str(out / "mentions.jsonl"), "--per-type"]))
+        print(json.dumps({"eval": f"stockmark-{split}", "seconds": round(secs, 1), **res}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

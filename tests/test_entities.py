@@ -1,0 +1,202 @@
+"""Entities: amounts (no model), resolution and aliases (no model), and a table of real sentences (model)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import DATA
+
+from kg.extract.amounts import find_amounts, parse_amount, parse_number
+from kg.extract.entities import extract_mentions
+from kg.model import Mention
+from kg.resolve import AliasRules, resolve
+
+AMOUNT_CASES = [json.loads(line) for line in (DATA / "amount_cases.jsonl").read_text(encoding="utf-8").splitlines()]
+ENTITY_CASES = [json.loads(line) for line in (DATA / "entity_cases.jsonl").read_text(encoding="utf-8").splitlines()]
+
+#: Cases of the table kg does not get exactly right yet, with the reason (kept visible as xfail).
+KNOWN_GAPS = {
+    "ent-006": "北上工場 after 岩手県の: a bare place-named plant is not proposed",
+    "ent-007": "米アルティウム: the glued country prefix leaves an unknown katakana word",
+    "ent-023": "リン酸鉄リチウムイオン電池: Sudachi splits リン|酸|鉄 and the dictionary form differs",
+    "ent-032": "800万回線: 回線 is not an amount unit",
+    "ent-043": "アイベリック・バイオ typed product by both models",
+    "ent-044": "後発医薬品 is listed as a technology by kg's dictionary, not by the table",
+    "ent-047": "抗体医薬品 is listed as a technology by kg's dictionary, not by the table",
+    "ent-054": "次世代軽水炉: kg drops the 次世代 modifier",
+    "ent-064": "すいそ ふろんてぃあ: a hiragana name with a space",
+    "ent-066": "bare 政府 (the Japanese government) is not an entity for kg",
+    "ent-079": "アマゾン・ウェブ・サービス（AWS）: typing of the pair",
+    "ent-091": "フォルクスワーゲン（VW）: glued 独 prefix inside the acronym pair",
+    "ent-092": "幸田製作所: 製作所 reads as a company suffix",
+    "ent-093": "クルーズ after 子会社: a common katakana word",
+    "ent-098": "スパッタリングターゲット: not a known technology head",
+    "ent-100": "基幹ロケット: kg lists it as a technology",
+    "ent-106": "アリマンタシォン・クシュタール: unknown to both models",
+    "ent-111": "米グリーンヒル: unknown to both models",
+    "ent-113": "アクティビジョン・ブリザード: Sudachi splits the name",
+    "ent-122": "bare 政府 and 次世代半導体/AI as umbrella terms",
+    "ent-129": "ソニー・ホンダモビリティ: the joint name loses to two dictionary names",
+    "ent-131": "SEMICON Japan 2024: the year is not joined to the event",
+}
+
+
+# ------------------------------------------------------------------ amounts (no model)
+
+@pytest.mark.parametrize("case", AMOUNT_CASES, ids=[c["text"] for c in AMOUNT_CASES])
+def test_amount_normalisation(case):
+    a = parse_amount(case["text"])
+    assert a is not None, case["text"]
+    assert a.value == pytest.approx(case["value"], rel=1e-9)
+    assert (a.unit, a.approx, a.bound, a.change) == (case["unit"], case["approx"], case["bound"], case["change"])
+
+
+@pytest.mark.parametrize(
+    "text, number", [("1兆2000億", 1.2e12), ("5千万", 5e7), ("三千億", 3e11), ("二千五百億", 2.5e11), ("十億", 1e9),
+                     ("1,200", 1200), ("１．５兆", 1.5e12), ("4兆5000", 4000000005000)])
+def test_parse_number(text, number):
+    assert parse_number(text) == pytest.approx(number)
+
+
+def test_amounts_in_running_text_keep_their_words():
+    text = "マイクロソフトは設備投資額を前年同期比8割増の140億ドルに、2024年1-3月期に4〜5割とする。型番A100倍。約4割減らせる。"
+    found = [(a.text, a.value, a.unit) for a in find_amounts(text)]
+    assert found == [("8割増", 80.0, "%"), ("140億ドル", 1.4e10, "USD"), ("4〜5割", 50.0, "%"), ("約4割", 40.0, "%")]
+    for a in find_amounts(text):
+        assert text[a.start:a.end] == a.text
+
+
+# ------------------------------------------------------------------ resolution (no model)
+
+def m(article, start, text, etype, name=None, source="dict", sentence=0, **attrs):
+    return Mention(article, start, start + len(text), text, etype, name or text, source, sentence,
+                   tuple(sorted(attrs.items())))
+
+
+def ids(res, mentions):
+    return [res.entity_of(x.article, x.span) for x in mentions]
+
+
+def test_acronym_pair_and_later_short_forms_are_one_entity_across_articles():
+    ms = [
+        m("a", 0, "米国エネルギー省", "agency", source="suffix:省", pair="9-12"),
+        m("a", 9, "DOE", "agency", source="acronym:short", pair="0-8"),
+        m("a", 40, "エネルギー省", "agency", source="ginza:Government"),
+        m("a", 60, "米エネルギー省", "agency", source="kgner:agency"),
+        m("a", 80, "米国DOE", "agency", source="kgner:agency"),
+        m("b", 0, "DOE", "agency", source="ginza:Government"),
+    ]
+    res = resolve(ms)
+    assert len(set(ids(res, ms))) == 1
+    e = res.entities[ids(res, ms)[0]]
+    assert e.label == "米国エネルギー省"
+    assert set(e.aliases) >= {"DOE", "エネルギー省", "米エネルギー省", "米国DOE"}
+    assert e.articles == ("a", "b")
+
+
+def test_glued_country_prefix_and_width_do_not_split_a_company():
+    ms = [m("a", 0, "米グーグル", "company", "米グーグル", "kgner:company"),
+          m("b", 0, "グーグル", "company"),
+          m("c", 0, "ｸﾞｰｸﾞﾙ", "company", source="ginza:Company")]
+    res = resolve(ms)
+    assert len(set(ids(res, ms))) == 1
+
+
+def test_agencies_keep_their_country():
+    ms = [m("a", 0, "米財務省", "agency", source="suffix:省"), m("b", 0, "財務省", "agency")]
+    res = resolve(ms)
+    assert len(set(ids(res, ms))) == 2
+
+
+def test_equal_amounts_of_different_statements_stay_apart():
+    ms = [m("a", 0, "1000億円", "amount", source="amount", sentence=0),
+          m("a", 50, "1000億円", "amount", source="amount", sentence=3),
+          m("b", 0, "1000億円", "amount", source="amount", sentence=0)]
+    res = resolve(ms)
+    assert len(set(ids(res, ms))) == 3
+
+
+def test_type_is_decided_over_all_mentions():
+    ms = [m("a", 0, "アマゾン", "person", source="ginza:Person"), m("b", 0, "アマゾン", "company", source="dict"),
+          m("c", 0, "アマゾン", "person", source="ginza:Person")]
+    res = resolve(ms)
+    assert {res.entities[i].type for i in ids(res, ms)} == {"company"}
+
+
+def test_user_alias_file_merges_and_keeps_apart():
+    rules = AliasRules.parse("# comment\n日本製鉄\t新日鉄|新日本製鉄\n!エネルギー省\n", "aliases.tsv")
+    ms = [m("a", 0, "日本製鉄", "company"), m("b", 0, "新日鉄", "company", source="ginza:Company"),
+          m("c", 0, "米国エネルギー省", "agency"), m("c", 20, "エネルギー省", "agency", source="ginza:Government")]
+    res = resolve(ms, rules)
+    got = ids(res, ms)
+    assert got[0] == got[1] and res.entities[got[0]].label == "日本製鉄"
+    assert got[2] != got[3]
+
+
+def test_alias_file_errors_name_the_line():
+    from kg.errors import UsageError
+
+    with pytest.raises(UsageError, match="aliases.tsv:2"):
+        AliasRules.parse("ok\tfine\njust-one-column\n", "aliases.tsv")
+
+
+# ------------------------------------------------------------------ the sentence table (model)
+
+@pytest.fixture(scope="module")
+def table_results(analyse, resources):
+    """Mentions (surface, type) of every case, analysed in one go."""
+    out = {}
+    for case in ENTITY_CASES:
+        art, sents = analyse(case["text"], case["id"])
+        mentions = extract_mentions(art, sents, resources)
+        res = resolve(mentions)
+        out[case["id"]] = {(x.text, res.entities[res.entity_of(x.article, x.span)].type) for x in mentions}
+    return out
+
+
+@pytest.mark.model
+def test_entity_table_precision_and_recall(table_results):
+    tp = n_got = n_exp = 0
+    for case in ENTITY_CASES:
+        exp = {tuple(e) for e in case["entities"]}
+        got = table_results[case["id"]]
+        tp += len(exp & got)
+        n_got += len(got)
+        n_exp += len(exp)
+    p, r = tp / n_got, tp / n_exp
+    print(f"entity table: {len(ENTITY_CASES)} sentences, precision {p:.3f}, recall {r:.3f}")
+    assert len(ENTITY_CASES) >= 80
+    assert p >= 0.94 and r >= 0.93
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, marks=pytest.mark.xfail(reason=KNOWN_GAPS[c["id"]], strict=True)) if c["id"] in KNOWN_GAPS
+     else c for c in ENTITY_CASES],
+    ids=[c["id"] for c in ENTITY_CASES],
+)
+def test_entity_table_sentence(case, table_results):
+    assert table_results[case["id"]] == {tuple(e) for e in case["entities"]}, case["text"]
+
+
+@pytest.mark.model
+def test_one_company_under_two_names_in_two_articles_is_one_node(tmp_path):
+    import networkx as nx
+
+    from kg.build import run_build
+    from kg.settings import Settings
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.md").write_text("---\ndate: 2025-01-01\n---\n台湾積体電路製造（TSMC）は熊本県に工場を建設した。\n",
+                              encoding="utf-8")
+    (src / "b.txt").write_text("TSMCは米アリゾナ州で2つ目の工場を稼働させた。\n", encoding="utf-8")
+    run_build(Settings(inputs=(str(src),), outdir=tmp_path / "out", jobs=1))
+    g = nx.read_graphml(tmp_path / "out" / "graph.graphml")
+    nodes = [n for n, d in g.nodes(data=True) if "TSMC" in (d["label"] + d["aliases"])]
+    assert len(nodes) == 1
+    d = g.nodes[nodes[0]]
+    assert d["type"] == "company" and d["articles"] == 2
+    assert {"TSMC", "台湾積体電路製造"} <= {d["label"], *d["aliases"].split(" | ")}
