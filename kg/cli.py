@@ -109,12 +109,14 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; problems are still reported.")
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra entity dictionary (TSV: canonical<TAB>type<TAB>alias|alias); repeatable.")
+@click.option("--aliases", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Alias file: 'canonical<TAB>alias|alias' lines merge names, '!name' lines keep a name apart.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None,
               help="Draw only the N most mentioned nodes in graph.html (the GraphML keeps all).")
 @click.option("--title", default="", help="Title of graph.html.")
 @click.option("--no-wait", is_flag=True, help="Fail at once if another build is writing to OUTDIR.")
 @click.option("--model", default="ja_ginza", show_default=True, help="spaCy/GiNZA model package to load.")
-def build(inputs, outdir, jobs, quiet, dictionaries, max_nodes, title, no_wait, model) -> None:
+def build(inputs, outdir, jobs, quiet, dictionaries, aliases, max_nodes, title, no_wait, model) -> None:
     """Build the knowledge graph of INPUTS (files or folders) into OUTDIR.
 
     Reads .md/.markdown (YAML front matter), .txt, .html/.htm and .jsonl articles; folders
@@ -126,7 +128,7 @@ def build(inputs, outdir, jobs, quiet, dictionaries, max_nodes, title, no_wait, 
 
     settings = Settings(
         inputs=tuple(inputs), outdir=outdir, jobs=jobs or default_jobs(), model=model,
-        dictionaries=tuple(dictionaries), max_nodes=max_nodes, title=title, wait_for_lock=not no_wait,
+        dictionaries=tuple(dictionaries), aliases=aliases, max_nodes=max_nodes, title=title, wait_for_lock=not no_wait,
     )
     reporter = ProgressReporter(quiet=quiet)
     try:

@@ -10,18 +10,19 @@ from kg.export.html import html_page
 from kg.export.tables import mentions_jsonl, relations_jsonl
 from kg.fsutil import write_atomic
 from kg.graph import ArticleInfo, KnowledgeGraph, build_graph
+from kg.resolve import AliasRules, resolve
 from kg.settings import Settings
 from kg.store import Store
 
 OUTPUT_FILES = ("graph.graphml", "graph.gexf", "graph.html", "mentions.jsonl", "relations.jsonl")
 
 
-def graph_from_store(store: Store) -> tuple[KnowledgeGraph, list, list]:
+def graph_from_store(store: Store, aliases: AliasRules | None = None) -> tuple[KnowledgeGraph, list, list]:
     """The knowledge graph of everything stored, with the mentions and relations behind it."""
     arts = [ArticleInfo(a.id, a.title, a.date, a.url, a.text) for a in store.articles()]
     mentions = list(store.mentions())
     relations = list(store.relations())
-    kg = build_graph(arts, mentions, relations, store.sentence_spans())
+    kg = build_graph(arts, mentions, relations, store.sentence_spans(), resolve(mentions, aliases))
     return kg, mentions, relations
 
 
@@ -37,7 +38,7 @@ def timeline(kg: KnowledgeGraph) -> tuple[dict[str, list[str]], dict[str, list[s
 
 
 def write_outputs(store: Store, out: Path, settings: Settings) -> KnowledgeGraph:
-    kg, mentions, relations = graph_from_store(store)
+    kg, mentions, relations = graph_from_store(store, AliasRules.load(settings.aliases))
     node_dates, edge_dates = timeline(kg)
     title = settings.title or f"kg — {len(kg.articles)} articles"
     write_atomic(out / "mentions.jsonl", mentions_jsonl(kg, mentions))
