@@ -27,7 +27,7 @@ from kg.extract.resources import Resources, fold, nfkc
 from kg.model import Article, Mention, Sentence, Token
 
 #: Priority of each source when candidates overlap (higher wins).
-PRIORITY = {"dict": 60, "amount": 55, "acronym": 50, "bracket": 45, "enum": 42, "suffix": 40, "title": 35, "kgner": 30,
+PRIORITY = {"dict": 60, "amount": 55, "acronym": 50, "bracket": 45, "enum": 42, "suffix": 40, "title": 35, "descriptor": 35, "kgner": 30,
             "ginza": 30, "tech": 25}
 
 _KATAKANA = re.compile(r"^[\u30a0-\u30ffー・ｰ-ﾟ]+$")
@@ -70,6 +70,12 @@ class Candidate:
 
 def _text(toks: tuple[Token, ...], a: int, b: int) -> str:
     return "".join(t.text for t in toks[a:b])
+
+
+def _surface(sent: Sentence, a: int, b: int) -> str:
+    """The name as written (spaces kept: Project Natick), NFKC-normalised."""
+    toks = sent.tokens
+    return nfkc(sent.text[toks[a].start - sent.start : toks[b - 1].end - sent.start]).strip()
 
 
 def is_proper(t: Token) -> bool:
@@ -328,10 +334,10 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         inner = toks[i + 1 : j]
         if any(x.pos in ("VERB", "AUX", "ADP") or x.text in "、。，．" for x in inner):
             continue
-        text = _text(toks, i + 1, j)
-        if len(nfkc(text)) > 30:
+        text = _surface(sent, i + 1, j)
+        if len(text) > 30:
             continue
-        out.append(Candidate(sent.index, i + 1, j, "product", nfkc(text), "bracket", prev.text))
+        out.append(Candidate(sent.index, i + 1, j, "product", text, "bracket", prev.text))
     return out
 
 
@@ -452,6 +458,29 @@ def enumeration_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             entry = res.by_surface.get(fold(text))
             out.append(Candidate(sent.index, a, b, entry.type if entry else etype,
                                  entry.canonical if entry else text, "enum", counter))
+    return out
+
+
+def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
+    """カプセル大手のクオリカプス, 新興企業のオクロ: a name after a company descriptor and の."""
+    out = []
+    toks = sent.tokens
+    for i in range(1, len(toks) - 1):
+        if toks[i].text != "の" or not any(toks[i - 1].text.endswith(d) for d in COMPANY_DESCRIPTORS):
+            continue
+        a = i + 1
+        b = a
+        while b < len(toks) and _noun_like(toks[b]):
+            b += 1
+        a, b = widen_middle_dot(toks, a, b)
+        a, b, _ = strip_country(toks, a, b, res, "company")
+        a, b = trim(toks, a, b, res, "company")
+        if a >= b or not all(is_proper(x) or _is_katakana(x) or x.text in "・･" for x in toks[a:b]):
+            continue
+        text = nfkc(_text(toks, a, b))
+        entry = res.by_surface.get(fold(text))
+        out.append(Candidate(sent.index, a, b, entry.type if entry else "company",
+                             entry.canonical if entry else text, "descriptor", toks[i - 1].text))
     return out
 
 
@@ -674,6 +703,7 @@ def extract_mentions(article: Article, sentences: list[Sentence], res: Resources
         acr = acronym_candidates(sent, res)
         cands = (dictionary_candidates(sent, res) + amount_candidates(sent) + acr + bracket_candidates(sent, res)
                  + enumeration_candidates(sent, res) + suffix_candidates(sent, res) + title_candidates(sent, res)
+                 + descriptor_candidates(sent, res)
                  + tech_candidates(sent, res)
                  + model)
         type_acronym_pairs(cands, sent, res, model)

@@ -1,29 +1,726 @@
-"""Relations from a predicate-argument reading of GiNZA's dependency parse."""
+"""Relations: who did what to whom, read from GiNZA's dependency parse, with their evidence.
+
+Pure functions over an analysed sentence (plain tokens) and the mentions found in it:
+
+* predicate frames: each predicate (a verb, a サ変 noun + する) with its arguments by case
+  particle: subject (が, and the topic は/も), object (を), target (に/へ), partner (と, と共同で),
+  source (から), place/means (で); passives swap subject and agent (AはBに買収された);
+* light verbs carry the event of their object noun: Xの買収を発表 -> 買収する(X), 量産を目指す
+  -> a plan; 断念/見送る/否定 negate it;
+* coordination (AとBは, A、B、Cを, A、B、Cという4つの敷地) gives each conjunct its own relation;
+* relative clauses: Aが開発したB -> (A, 開発する, B); Xを手掛けるB -> B is the subject;
+* nominal relations: Aの子会社であるB, A親会社のB, A創業者のB氏, A傘下のB;
+* references: 同社, 両社, 同省 and an omitted subject continuing the previous sentence's topic
+  resolve to the nearest compatible antecedent (marked ``resolved``);
+* negation (しない, 断念) is kept with ``negated``; plans (〜する計画, 〜を目指す) with ``modality``;
+* amounts become arguments with their value; a noun-predicate chain keeps the meaningful noun
+  (設備投資額を140億ドルに増やす -> 設備投資);
+* 〜というXの推計 attributes the amounts of the clause to X.
+"""
 
 from __future__ import annotations
 
-from kg.extract.resources import Resources
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.resources import Resources, nfkc
 from kg.model import Article, Mention, Relation, Sentence, Token
 
-#: case particle -> role of the argument it marks
-CASE_ROLES = {"が": "subject", "は": "topic", "も": "topic", "を": "object", "に": "target", "へ": "target",
-              "と": "partner", "から": "source", "で": "place"}
-ARG_DEPS = {"nsubj", "obj", "obl", "iobj", "nmod", "dislocated", "csubj"}
+#: case particle (possibly multiword) -> role of the argument it marks
+CASE_ROLES = {
+    "が": "subject", "は": "topic", "も": "topic", "では": "topic", "を": "object", "に": "target", "へ": "target",
+    "には": "target", "にも": "target", "と": "partner", "とも": "partner", "から": "source", "より": "source",
+    "で": "place", "によって": "agent", "により": "agent", "による": "agent", "に対して": "target",
+    "に対し": "target", "向けに": "target", "として": "as", "とは": "partner",
+}
+SUBJECT_ROLES = ("subject", "topic")
+ARG_DEPS = {"nsubj", "obj", "obl", "iobj", "dislocated", "csubj", "nmod", "advmod"}
+#: verbs whose object noun carries the event: Xの買収を発表した -> 買収する(X)
+LIGHT_VERBS = {
+    "発表": "", "表明": "", "決める": "", "決定": "", "明らか": "", "行う": "", "進める": "", "始める": "", "開始": "",
+    "実施": "", "手掛ける": "", "手がける": "", "担う": "", "加速": "", "強化": "", "推進": "", "急ぐ": "", "完了": "",
+    "合意": "", "発表する": "", "結ぶ": "", "締結": "", "目指す": "plan", "計画": "plan", "検討": "plan",
+    "予定": "plan", "準備": "plan", "視野": "plan", "狙う": "plan", "模索": "plan", "協議": "plan",
+    "断念": "negated", "見送る": "negated", "中止": "negated", "撤回": "negated", "否定": "negated",
+    "打ち切る": "negated", "取りやめる": "negated", "見合わせる": "negated", "白紙": "negated", "凍結": "negated",
+}
+#: nouns a predicate can modify to make it a plan: 〜する計画だ, 〜する方針
+PLAN_NOUNS = {"計画", "方針", "予定", "考え", "意向", "構想", "見通し", "狙い", "方向", "目標", "見込み"}
+NEGATIVE_AUX = {"ない", "ぬ", "ず", "ん"}
+PASSIVE_AUX = {"れる", "られる"}
+#: role words of nominal relations and the direction of their triple
+#: "owner": Aの子会社B -> (A, 子会社, B); "holder": A創業者のB -> (B, 創業者, A); "parent": A親会社のB -> (B, 親会社, A)
+ROLE_WORDS = {
+    "子会社": "owner", "完全子会社": "owner", "孫会社": "owner", "傘下": "owner", "関連会社": "owner",
+    "合弁会社": "owner", "事業会社": "owner",
+    "親会社": "parent", "持ち株会社": "parent", "持株会社": "parent", "筆頭株主": "parent", "大株主": "parent",
+    "株主": "parent",
+    "創業者": "holder", "共同創業者": "holder", "会長": "holder", "社長": "holder", "CEO": "holder",
+    "最高経営責任者": "holder", "副社長": "holder", "代表": "holder", "代表取締役": "holder", "CTO": "holder",
+    "CFO": "holder", "COO": "holder", "会長兼社長": "holder", "会長兼CEO": "holder", "社長兼CEO": "holder",
+    "取締役": "holder", "理事長": "holder", "総裁": "holder", "長官": "holder", "大臣": "holder", "相": "holder",
+    "学長": "holder", "所長": "holder", "議長": "holder", "委員長": "holder", "首相": "holder", "大統領": "holder",
+}
+#: antecedent types of references
+REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "organization"), "同省": ("agency",),
+              "同庁": ("agency",), "同機構": ("agency", "organization"), "同局": ("agency",),
+              "同委員会": ("agency",), "同大学": ("organization",), "同工場": ("facility",),
+              "同グループ": ("company",), "同行": ("company",), "同氏": ("person",), "同政府": ("agency",),
+              "同研究所": ("organization", "facility"), "同発電所": ("facility",), "同国": ("place",),
+              "同市": ("place",), "同州": ("place",), "同県": ("place",)}
+ACTOR_TYPES = {"company", "agency", "organization", "person"}
+#: nouns a clause can modify without being its argument: 買収することで合意, 導入したことが分かった
+FORMAL_NOUNS = {"こと", "の", "もの", "ため", "よう", "ところ", "旨", "可能性", "必要", "場合", "際", "結果", "中",
+                "方針", "計画", "予定", "考え", "意向", "構想", "見通し", "狙い", "方向", "目標", "見込み", "姿勢"}
+_AMOUNT_NOUN_TAIL = re.compile(r"(?:額|金額|費|総額|規模|高)$")
+_ENUM_LINKS = {"という", "といった", "など", "ら", "などの"}
+_ARG_CASES = {"は", "が", "も", "を"}
 
 
-def case_particle(sent: Sentence, tok: Token) -> str:
-    """The case particle attached to an argument token ('' if none)."""
-    for t in sent.tokens:
-        if t.head == tok.i and t.i > tok.i and t.dep == "case" and t.pos == "ADP":
-            return t.text
-    return ""
+@dataclass(slots=True)
+class Arg:
+    role: str
+    token: int
+    mentions: list[Mention]
+    particle: str = ""
+    resolved: str = ""
 
 
-def predicate_label(sent: Sentence, tok: Token) -> str:
-    """The predicate in dictionary form: 開発 + する -> 開発する."""
-    if tok.pos == "VERB" and tok.tag.startswith("名詞") or tok.pos == "NOUN":
-        return tok.lemma + "する"
-    return tok.lemma
+@dataclass(slots=True)
+class Frame:
+    pred: int
+    label: str
+    args: list[Arg] = field(default_factory=list)
+    negated: bool = False
+    passive: bool = False
+    modality: str = ""
+    rule: str = "frame"
+
+
+class SentenceView:
+    """Tokens, children and mentions of one sentence, indexed for the rules."""
+
+    def __init__(self, sent: Sentence, mentions: list[Mention]) -> None:
+        self.sent = sent
+        self.toks = sent.tokens
+        self.children: list[list[int]] = [[] for _ in self.toks]
+        for t in self.toks:
+            if t.head != t.i:
+                self.children[t.head].append(t.i)
+        # a case-marked argument hung on a noun by the parser belongs to the predicate above it
+        # (マイクロソフトは…140億ドルに…急増させ: the parser hangs マイクロソフト on ドル)
+        self.heads = [t.head for t in self.toks]
+        for t in self.toks:
+            if t.head == t.i or is_predicate(self.toks[t.head]) or self.toks[t.head].pos not in ("NOUN", "PROPN", "NUM"):
+                continue
+            if t.dep not in ("nsubj", "obj", "obl", "iobj") or self._case(t.i) not in _ARG_CASES:
+                continue
+            up = self.toks[t.head].head
+            seen = 0
+            while not is_predicate(self.toks[up]) and self.toks[up].head != up and seen < 20:
+                up = self.toks[up].head
+                seen += 1
+            if is_predicate(self.toks[up]) and up != t.i:
+                self.children[t.head].remove(t.i)
+                self.children[up].append(t.i)
+                self.children[up].sort()
+                self.heads[t.i] = up
+        self.mentions = mentions
+        self.has_actor_subject = False
+        self.at: dict[int, Mention] = {}
+        self.head_of: dict[tuple[int, int], int] = {}
+        for m in mentions:
+            idx = [t.i for t in self.toks if t.start < m.end and m.start < t.end]
+            if not idx:
+                continue
+            inside = set(idx)
+            head = next((i for i in reversed(idx) if self.toks[i].head not in inside or self.toks[i].head == i), idx[-1])
+            self.head_of[m.span] = head
+            for i in idx:
+                self.at.setdefault(i, m)
+
+    def _case(self, i: int) -> str:
+        for c in self.children[i]:
+            if c > i and self.toks[c].dep == "case" and self.toks[c].pos == "ADP":
+                return self.toks[c].text
+        return ""
+
+    def mention(self, i: int) -> Mention | None:
+        return self.at.get(i)
+
+    def particle(self, i: int) -> str:
+        """The (possibly multiword) case particle after token ``i``: が, を, によって, と共同で ..."""
+        parts = []
+        for c in self.children[i]:
+            t = self.toks[c]
+            if c > i and t.dep in ("case", "mark") and t.pos in ("ADP", "SCONJ"):
+                parts.append(c)
+        if not parts:
+            return ""
+        start = min(parts)
+        out = []
+        k = start
+        while k < len(self.toks) and (k in parts or (self.toks[k].dep == "fixed" and self.toks[k].head in parts)
+                                      or (out and self.toks[k].pos == "ADP" and self.toks[k].head == i)):
+            out.append(self.toks[k].text)
+            k += 1
+        return "".join(out)
+
+    def next_text(self, i: int) -> str:
+        return self.toks[i + 1].text if i + 1 < len(self.toks) else ""
+
+    def follows(self, m: Mention) -> str:
+        """The text right after a mention's last token (と, 、, という ...)."""
+        last = max(i for i, t in enumerate(self.toks) if t.start < m.end)
+        words = [t.text for t in self.toks[last + 1 : last + 3]]
+        return "".join(words)
+
+
+# ------------------------------------------------------------------ arguments
+
+def conjuncts(view: SentenceView, i: int, seen: set[int] | None = None) -> list[Mention]:
+    """The mention at token ``i`` and those coordinated with it (AとB, A、B、C, A・B)."""
+    seen = seen if seen is not None else set()
+    if i in seen:
+        return []
+    seen.add(i)
+    m = view.mention(i)
+    if m is None:
+        return []
+    out = [m]
+    for c in view.children[i]:
+        ct = view.toks[c]
+        if ct.dep not in ("nmod", "advcl", "conj", "compound", "appos", "obl", "nsubj", "obj") or c > i:
+            continue
+        cm = view.mention(c)
+        if cm is None or cm in out:
+            continue
+        after = view.toks[view.head_of.get(cm.span, c) + 1].text if view.head_of.get(cm.span, c) + 1 < len(view.toks) else ""
+        if after in ("と", "、", "，", "や", "及び", "および", "・", "，"):
+            if after == "と" and view.particle(i) in ("", "の"):
+                continue  # XとYの協議: not a coordinated argument
+            for x in conjuncts(view, c, seen):
+                if x not in out:
+                    out.append(x)
+    return out
+
+
+def enumerated(view: SentenceView, i: int) -> list[Mention]:
+    """Mentions enumerated into a noun: A、B、Cという4つの敷地 / A、Bなどの企業."""
+    out: list[Mention] = []
+    for c in view.children[i]:
+        cm = view.mention(c)
+        if cm is None:
+            continue
+        tail = "".join(t.text for t in view.toks[c + 1 : c + 3])
+        if any(tail.startswith(w) for w in _ENUM_LINKS):
+            out.extend(x for x in conjuncts(view, c) if x not in out)
+    return out
+
+
+def arg_mentions(view: SentenceView, i: int) -> list[Mention]:
+    """The entities an argument token stands for: itself and its conjuncts, or what it enumerates."""
+    found = conjuncts(view, i)
+    if found:
+        return found
+    return enumerated(view, i)
+
+
+def of_mention(view: SentenceView, i: int) -> list[Mention]:
+    """Entities attached with の to a noun: Xの買収 -> X (and the conjuncts of X)."""
+    out: list[Mention] = []
+    for c in view.children[i]:
+        if view.toks[c].dep in ("nmod", "compound") and c < i and view.mention(c) is not None:
+            if view.particle(c) in ("の", "") or view.toks[c].dep == "compound":
+                out.extend(x for x in conjuncts(view, c) if x not in out and x.type != "place")
+    return out
+
+
+def predicate_label(view: SentenceView, i: int) -> str:
+    """The predicate in dictionary form, with its noun compounds: 経営統合する, 追加出資する, 投じる."""
+    t = view.toks[i]
+    lemma = t.lemma or t.text
+    if t.tag.startswith("名詞") or (t.pos == "NOUN"):
+        prefix = ""
+        k = i - 1
+        while k >= 0 and view.toks[k].head == i and view.toks[k].dep == "compound" and view.toks[k].pos == "NOUN" \
+                and view.mention(k) is None:
+            prefix = view.toks[k].text + prefix
+            k -= 1
+        return nfkc(prefix + t.text) + "する"
+    return lemma
+
+
+def is_predicate(t: Token) -> bool:
+    return t.pos == "VERB" or (t.pos == "ADJ" and t.tag.startswith("名詞"))
+
+
+def _aux(view: SentenceView, i: int) -> list[Token]:
+    return [view.toks[c] for c in view.children[i] if view.toks[c].dep in ("aux", "cop") and c > i]
+
+
+def build_frame(view: SentenceView, i: int) -> Frame:
+    t = view.toks[i]
+    frame = Frame(i, predicate_label(view, i))
+    auxes = _aux(view, i)
+    frame.negated = any(a.lemma in NEGATIVE_AUX for a in auxes)
+    frame.passive = any(a.lemma in PASSIVE_AUX for a in auxes)
+    for c in view.children[i]:
+        ct = view.toks[c]
+        if ct.dep not in ARG_DEPS or c > i:
+            continue
+        particle = view.particle(c)
+        role = CASE_ROLES.get(particle, "")
+        if not role:
+            if ct.dep == "nsubj":
+                role = "subject"
+            elif ct.dep == "obj":
+                role = "object"
+            else:
+                continue
+        ms = arg_mentions(view, c)
+        if not ms and role == "object" and ct.pos in ("NOUN", "PROPN") and "サ変" not in ct.tag:
+            ms = of_mention(view, c)  # Xの株式を売却: the owner is what the act is about
+        frame.args.append(Arg(role, c, ms, particle))
+    # 〜する計画/方針 : a plan
+    if t.dep == "acl" and view.toks[t.head].lemma in PLAN_NOUNS:
+        frame.modality = "plan"
+    return frame
+
+
+#: formal nouns a relative clause may be hung on instead of the name before them: Aが開発したBのように
+_LIKE_NOUNS = {"よう", "ような", "ほか", "など"}
+
+
+def modified_noun(view: SentenceView, i: int) -> int:
+    """The noun a relative clause modifies (Aが開発したXのように -> X, not よう)."""
+    t = view.toks[i]
+    head = t.head
+    if view.toks[head].lemma in _LIKE_NOUNS:
+        named = [c for c in view.children[head] if c > i and view.mention(c) is not None and view.particle(c) == "の"]
+        if named:
+            return named[0]
+    return head
+
+
+def is_relative_clause(view: SentenceView, i: int) -> bool:
+    """A clause modifying a content noun (Aが開発したB), not a formal one (買収すること, 導入する計画)."""
+    t = view.toks[i]
+    return t.dep == "acl" and t.head != i and view.toks[modified_noun(view, i)].lemma not in FORMAL_NOUNS
+
+
+# ------------------------------------------------------------------ references and topics
+
+@dataclass(slots=True)
+class Discourse:
+    """What earlier sentences of the article make available to later ones."""
+
+    topic: list[Mention] = field(default_factory=list)
+    recent: list[Mention] = field(default_factory=list)  # every mention so far, in order
+
+    def antecedent(self, types: tuple[str, ...], count: int = 1, before: int | None = None) -> list[Mention]:
+        out: list[Mention] = []
+        for m in reversed(self.recent):
+            if before is not None and m.start >= before:
+                continue
+            if m.type in types and all(m.name != o.name for o in out):
+                out.append(m)
+                if len(out) == count:
+                    break
+        return out
+
+
+def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions: list[Mention]) -> list[Mention]:
+    """同社, 両社, 同省 ...: the nearest earlier mention(s) of a compatible type."""
+    word = nfkc(view.toks[i].text)
+    types = REFERENCES.get(word)
+    if not types:
+        return []
+    count = 2 if word.startswith("両") else 1
+    pool = Discourse(recent=disc.recent + [m for m in sent_mentions if m.start < view.toks[i].start])
+    return pool.antecedent(types, count)
+
+
+# ------------------------------------------------------------------ relations
+
+def _rel(article: Article, sent: Sentence, head: Mention, tail: Mention, label: str, rule: str, role: str,
+         confidence: float, **attrs: str) -> Relation:
+    extra = dict(attrs)
+    if tail.type == "amount":
+        extra.setdefault("amount_value", tail.attr("value"))
+        extra.setdefault("amount_unit", tail.attr("unit"))
+    if head.type == "amount" and tail.type != "amount":
+        head, tail = tail, head
+    pairs = tuple(sorted((k, v) for k, v in extra.items() if v))
+    return Relation(article.id, head.span, tail.span, label, sent.start, sent.end, rule, confidence, role, pairs)
+
+
+def _noun_label(view: SentenceView, i: int) -> str:
+    """設備投資額 -> 設備投資: the meaningful noun of a noun-predicate chain."""
+    toks = view.toks
+    parts = [toks[c].text for c in view.children[i] if toks[c].dep == "compound" and c < i] + [toks[i].text]
+    word = nfkc("".join(parts))
+    return _AMOUNT_NOUN_TAIL.sub("", word) or word
+
+
+def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Discourse,
+                    inherited: list[Mention]) -> list[Relation]:
+    toks = view.toks
+    label = frame.label
+    negated = frame.negated
+    modality = frame.modality
+    rule = "frame"
+    subjects: list[Mention] = []
+    group_of: dict[int, int] = {}  # id(mention) -> token of the subject argument it came with
+    resolved = ""
+    others: list[Arg] = []
+    for a in frame.args:
+        if a.role in SUBJECT_ROLES:
+            ms = a.mentions or resolve_reference(view, a.token, disc, view.mentions)
+            if ms and not a.mentions:
+                resolved = nfkc(toks[a.token].text)
+            if not ms:
+                # Xの設備投資額は…: the owner of a subject noun is the actor
+                ms = of_mention(view, a.token)
+            for m in ms:
+                if m not in subjects:
+                    subjects.append(m)
+                    group_of[id(m)] = a.token
+        else:
+            if not a.mentions:
+                ref = resolve_reference(view, a.token, disc, view.mentions)
+                if ref:
+                    a.mentions = ref
+                    a.resolved = nfkc(toks[a.token].text)
+            others.append(a)
+    # passive: AはBに買収された -> (B, 買収, A)
+    if frame.passive:
+        agents = [a for a in others if a.role in ("target", "agent") and a.mentions]
+        if agents:
+            agent = agents[0]
+            others = [a for a in others if a is not agent] + [Arg("object", -1, subjects, "")]
+            subjects = agent.mentions
+        else:
+            others = others + [Arg("object", -1, subjects, "")]
+            subjects = []
+    # light verb: Xの買収を発表 -> 買収する(X); Xの量産を目指す -> plan
+    verb = toks[frame.pred]
+    light = LIGHT_VERBS.get(verb.lemma) if verb.lemma in LIGHT_VERBS else None
+    if light is not None:
+        for a in list(others):
+            obj = toks[a.token] if a.token >= 0 else None
+            if ((a.role == "object" or (a.role == "place" and verb.lemma == "合意")) and obj is not None
+                    and not a.mentions and "サ変" in obj.tag):
+                inner = of_mention(view, a.token)
+                partners = [view.mention(c) for c in view.children[a.token]
+                            if view.mention(c) is not None and view.particle(c) in ("との", "と")]
+                label = predicate_label(view, a.token)
+                rule = "light-verb"
+                if light == "negated":
+                    negated = True
+                elif light == "plan":
+                    modality = "plan"
+                others.remove(a)
+                if inner:
+                    others.append(Arg("object", a.token, inner, "の"))
+                if partners:
+                    others.append(Arg("partner", a.token, [p for p in partners if p], "との"))
+    # no subject: inherited from the clause above, else the topic of the sentence before
+    if not subjects and inherited:
+        subjects = inherited
+    zero = False
+    if (not subjects and disc.topic and frame.pred == _root(view) and not frame.passive
+            and not view.has_actor_subject):
+        subjects = disc.topic
+        zero = True
+    out: list[Relation] = []
+    if not subjects:
+        return out
+    # と共同で: the partner does it too when there is an object; else partner is the tail
+    partner_args = [Arg(a.role, a.token, [m for m in a.mentions if m.type in ACTOR_TYPES], a.particle)
+                    for a in others if a.role == "partner"]
+    partner_args = [a for a in partner_args if a.mentions]
+    co = [a for a in others if a.role == "place" and nfkc(toks[a.token].text) == "共同" if a.token >= 0]
+    for a in co:
+        for c in view.children[a.token]:
+            if view.mention(c) is not None and view.particle(c) == "と":
+                partner_args.append(Arg("partner", c, conjuncts(view, c), "と共同で"))
+    entity_objects = [a for a in others if a.role not in ("partner", "as") and a.mentions]
+    # where it happens is not a relation (日本で発売): places only as targets of a clause with no object
+    has_object = any(a.role == "object" and any(m.type != "amount" for m in a.mentions) for a in entity_objects)
+    actor_target = any(a.role == "target" and any(m.type in ACTOR_TYPES for m in a.mentions) for a in entity_objects)
+    kept = []
+    for a in entity_objects:
+        ms = a.mentions
+        if a.role == "place":
+            ms = [m for m in ms if m.type not in ("place", "technology")]
+        elif a.role in ("target", "source") and has_object:
+            ms = [m for m in ms if m.type in ACTOR_TYPES or m.type == "amount"]
+        elif a.role == "object" and actor_target:
+            ms = [m for m in ms if m.type not in ("technology",)]  # Xに炭素繊維を供給: the customer is the relation
+        if ms:
+            kept.append(Arg(a.role, a.token, ms, a.particle, a.resolved))
+    entity_objects = kept
+    # amounts with a non-entity object noun: 設備投資額を140億ドルに増やす -> 設備投資
+    amount_label = ""
+    has_amount = any(m.type == "amount" for a in entity_objects for m in a.mentions)
+    if has_amount:
+        for a in frame.args:
+            if a.role == "object" and not a.mentions and a.token >= 0 and toks[a.token].pos in ("NOUN", "PROPN"):
+                amount_label = _noun_label(view, a.token)
+    common = {"negated": "true" if negated else "", "modality": modality, "resolved": resolved or
+              ("topic" if zero else "")}
+    conf = 0.8 if not (zero or resolved) else 0.6
+    groups = sorted({group_of.get(id(x), -1) for x in subjects})
+
+    def owns(s: Mention, a: Arg) -> bool:
+        """AはXに、BもYに V: with several subject arguments, an argument belongs to the nearest one
+        before it. Coordinated subjects (AとBは) are one argument and share everything."""
+        if len(groups) < 2 or a.token < 0:
+            return True
+        before = [g for g in groups if g < a.token]
+        if not before:
+            return True
+        return group_of.get(id(s), -1) == max(before)
+
+    for s in subjects:
+        if s.type not in ACTOR_TYPES and s.type != "product":
+            continue
+        for a in entity_objects:
+            if not owns(s, a):
+                continue
+            for o in a.mentions:
+                if o is s or o.span == s.span:
+                    continue
+                lab = amount_label if (o.type == "amount" and amount_label) else label
+                out.append(_rel(article, view.sent, s, o, lab, rule, a.role, conf,
+                                **{**common, "resolved": common["resolved"] or a.resolved}))
+        for a in partner_args:
+            for p in a.mentions:
+                if p is s or p.span == s.span:
+                    continue
+                if entity_objects:
+                    for oa in entity_objects:
+                        for o in oa.mentions:
+                            if o.span != p.span:
+                                out.append(_rel(article, view.sent, p, o, label, rule, oa.role, conf * 0.9, **common))
+                else:
+                    lab = ("共同で" + label) if a.particle == "と共同で" else label
+                    out.append(_rel(article, view.sent, s, p, lab, rule, "partner", conf, **common))
+    return out
+
+
+def _root(view: SentenceView) -> int:
+    return next((t.i for t in view.toks if t.head == t.i and t.dep == "ROOT"), 0)
+
+
+def relative_clause_relations(article: Article, view: SentenceView, frame: Frame, disc: Discourse
+                              ) -> list[Relation] | None:
+    """Aが開発したB -> (A, 開発する, B); 〜を手掛ける新興企業B -> B is the subject.
+
+    None when the modified noun names no entity: the clause is then read as an ordinary frame."""
+    toks = view.toks
+    pred = toks[frame.pred]
+    if pred.dep != "acl":
+        return None
+    noun = modified_noun(view, frame.pred)
+    target = conjuncts(view, noun)
+    if not target:
+        # 海中データセンター「Project Natick」: the name in brackets after the noun
+        for c in view.children[noun]:
+            if view.mention(c) is not None and c > noun:
+                target = [view.mention(c)]
+                break
+        if not target and noun + 2 < len(toks) and toks[noun + 1].text in ("「", "『"):
+            m = view.mention(noun + 2)
+            if m is not None:
+                target = [m]
+    if not target:
+        return None
+    has_subject = any(a.role in SUBJECT_ROLES and a.mentions for a in frame.args)
+    has_object = any(a.role == "object" for a in frame.args)
+    if frame.passive:
+        # テネシー州で建設される発電所: the noun is what undergoes it
+        frame.args.append(Arg("object", noun, target, ""))
+        frame.passive = False
+        return frame_relations(article, view, frame, disc, [])
+    if has_subject and not has_object:
+        frame.args.append(Arg("object", noun, target, ""))
+        return frame_relations(article, view, frame, disc, [])
+    if not has_subject:
+        frame.args.append(Arg("subject", noun, target, ""))
+        return frame_relations(article, view, frame, disc, [])
+    return []
+
+
+def nominal_relations(article: Article, view: SentenceView, disc: Discourse) -> list[Relation]:
+    """Aの子会社であるB, A親会社のB, A創業者のB氏, A傘下のB, Aのロール B."""
+    out: list[Relation] = []
+    toks = view.toks
+    for t in toks:
+        word = nfkc(t.text)
+        kind = ROLE_WORDS.get(word)
+        if kind is None:
+            continue
+        owner = of_mention(view, t.i)
+        if not owner and t.i > 0:
+            m = view.mention(t.i - 1)
+            if m is not None:
+                owner = [m]
+        if not owner:
+            continue
+        # B: the noun the role word modifies (である/の B), or the subject of a copula (BはAの子会社だ)
+        other: list[Mention] = []
+        if t.dep in ("acl", "nmod", "compound", "appos") and t.head != t.i:
+            other = conjuncts(view, t.head)
+        if not other and any(toks[c].dep == "cop" for c in view.children[t.i]):
+            for c in view.children[t.i]:
+                if toks[c].dep == "nsubj" and view.mention(c) is not None:
+                    other = conjuncts(view, c)
+        if not other and kind == "holder":
+            # AのB CEO: the person right before the title
+            m = view.mention(t.i - 1)
+            if m is not None and m.type == "person" and m not in owner:
+                other, owner = [m], [o for o in of_mention(view, view.head_of.get(m.span, t.i - 1)) if o is not m]
+        for a in owner:
+            for b in other:
+                if a.span == b.span:
+                    continue
+                if kind == "owner":
+                    head, tail = a, b
+                elif kind == "parent":
+                    head, tail = b, a
+                else:
+                    head, tail = b, a
+                if kind == "holder" and head.type != "person":
+                    continue
+                if head.type not in ACTOR_TYPES or tail.type not in ACTOR_TYPES:
+                    continue
+                out.append(_rel(article, view.sent, head, tail, word, "nominal", kind, 0.8))
+    return out
+
+
+def attribution_relations(article: Article, view: SentenceView) -> list[Relation]:
+    """〜が672億ドルというスタンフォード大学の推計: the amounts of the clause belong to X's estimate."""
+    out: list[Relation] = []
+    toks = view.toks
+    for t in toks:
+        if t.text != "いう" or t.i == 0 or toks[t.i - 1].text != "と":
+            continue
+        # the noun after という that an actor attaches to with の: 〜というスタンフォード大学の推計
+        owners: list[Mention] = []
+        n = -1
+        for m in view.mentions:
+            h = view.head_of.get(m.span, -1)
+            if m.type in ACTOR_TYPES and h > t.i and view.particle(h) == "の" and toks[toks[h].head].pos == "NOUN":
+                owners, n = [m], toks[h].head
+                break
+        if not owners:
+            continue
+        clause_start = next((k + 1 for k in range(t.i - 1, -1, -1) if toks[k].text in ("。", "、") and k < t.i - 6),
+                            0)
+        amounts = [m for m in view.mentions if m.type == "amount" and toks[clause_start].start <= m.start < t.start]
+        for o in owners[:1]:
+            for a in amounts[:2]:
+                out.append(_rel(article, view.sent, o, a, nfkc(toks[n].text), "attribution", "source", 0.6))
+    return out
+
+
+def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention], disc: Discourse) -> list[Relation]:
+    view = SentenceView(sent, mentions)
+    out: list[Relation] = []
+    frames = {t.i: build_frame(view, t.i) for t in view.toks if is_predicate(t)}
+    view.has_actor_subject = any(a.role in SUBJECT_ROLES and any(m.type in ACTOR_TYPES for m in a.mentions)
+                                 for f in frames.values() for a in f.args)
+    # Aが…を手掛ける企業Bを支援し: a clause describing an actor B has B as its subject; the が-subject
+    # the parser gave it belongs to the verb that takes B
+    for i, f in frames.items():
+        if not is_relative_clause(view, i):
+            continue
+        noun = modified_noun(view, i)
+        target = conjuncts(view, noun)
+        if not target or not all(m.type in ACTOR_TYPES for m in target):
+            continue
+        given = [a for a in f.args if a.role == "subject" and a.particle == "が" and a.mentions]
+        if not given or not any(a.role == "object" for a in f.args):
+            continue
+        up = view.heads[noun]
+        if up in frames and not any(a.role in SUBJECT_ROLES and a.mentions for a in frames[up].args):
+            f.args.remove(given[0])
+            frames[up].args.append(Arg("subject", given[0].token, given[0].mentions, "が"))
+    # subjects flow down to dependent clauses without their own (Aは…を支援し、…を受ける)
+    subject_of: dict[int, list[Mention]] = {}
+    order = sorted(frames, key=lambda i: _depth(view, i))
+    for i in order:
+        f = frames[i]
+        own = [m for a in f.args if a.role in SUBJECT_ROLES for m in a.mentions]
+        if own:
+            subject_of[i] = own
+            continue
+        h = view.toks[i].head
+        if view.toks[i].dep in ("advcl", "conj", "ccomp", "xcomp", "fixed") and h in subject_of:
+            subject_of[i] = subject_of[h]
+        elif view.toks[i].dep == "acl" and not is_relative_clause(view, i):
+            # 買収することで合意した: the complement clause shares the main clause's subject
+            up = view.toks[h].head
+            if up in subject_of:
+                subject_of[i] = subject_of[up]
+    # ...and along a chain of clauses (Aが…を支援し、…から電力供給を受ける計画)
+    chain: list[Mention] = []
+    for i in sorted(frames):
+        own = [m for a in frames[i].args if a.role in SUBJECT_ROLES for m in a.mentions if m.type in ACTOR_TYPES]
+        if own and view.toks[i].dep in ("advcl", "conj"):
+            chain = own
+        elif not own and i not in subject_of and chain and not is_relative_clause(view, i):
+            subject_of[i] = chain
+    # the sentence topic: the first actor marked with は (it scopes over the main clause even when the
+    # parser hangs it on the first verb: DOEは、…に対応し、…を打ち出した)
+    topic = sentence_topic(view, frames)
+    for i in sorted(frames):
+        f = frames[i]
+        if is_relative_clause(view, i):
+            rel = relative_clause_relations(article, view, f, disc)
+            if rel is not None:
+                out.extend(rel)
+                continue
+        inherited = [] if any(a.role in SUBJECT_ROLES and a.mentions for a in f.args) else (
+            subject_of.get(i) or topic)
+        out.extend(frame_relations(article, view, f, disc, inherited))
+    out.extend(nominal_relations(article, view, disc))
+    out.extend(attribution_relations(article, view))
+    # the topic for the next sentence: the root's subject or the sentence topic, when an actor
+    root = _root(view)
+    tops = [m for a in frames[root].args if a.role in SUBJECT_ROLES for m in a.mentions
+            if m.type in ACTOR_TYPES] if root in frames else []
+    if tops or topic:
+        disc.topic = tops or topic
+    disc.recent.extend(sorted(mentions, key=lambda m: m.start))
+    return out
+
+
+def sentence_topic(view: SentenceView, frames: dict[int, Frame]) -> list[Mention]:
+    for f in sorted(frames.values(), key=lambda f: f.pred):
+        for a in f.args:
+            if a.particle in ("は", "では") and a.mentions and all(m.type in ACTOR_TYPES for m in a.mentions):
+                return a.mentions
+    return []
+
+
+def _depth(view: SentenceView, i: int) -> int:
+    d = 0
+    while view.toks[i].head != i and d < 100:
+        i = view.toks[i].head
+        d += 1
+    return d
+
+
+def dedupe(relations: list[Relation]) -> list[Relation]:
+    seen: dict[tuple, Relation] = {}
+    for r in relations:
+        key = (r.head, r.tail, r.relation)
+        if key not in seen or r.confidence > seen[key].confidence:
+            seen[key] = r
+    return sorted(seen.values(), key=lambda r: (r.start, r.head, r.tail, r.relation))
 
 
 def extract_relations(article: Article, sentences: list[Sentence], mentions: list[Mention],
@@ -31,36 +728,12 @@ def extract_relations(article: Article, sentences: list[Sentence], mentions: lis
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
+    disc = Discourse()
     out: list[Relation] = []
     for sent in sentences:
         ms = by_sentence.get(sent.index, [])
-        if len(ms) < 2:
-            continue
-
-        def mention_of(tok: Token, ms: list[Mention] = ms) -> Mention | None:
-            for m in ms:
-                if m.start <= tok.start and tok.end <= m.end:
-                    return m
-            return None
-
-        for pred in sent.tokens:
-            if pred.pos not in ("VERB",):
-                continue
-            args = []
-            for t in sent.tokens:
-                if t.head != pred.i or t.i == pred.i or t.dep not in ARG_DEPS:
-                    continue
-                m = mention_of(t)
-                if m is None:
-                    continue
-                args.append((CASE_ROLES.get(case_particle(sent, t), ""), m))
-            subjects = [m for role, m in args if role in ("subject", "topic")]
-            others = [(role, m) for role, m in args if role not in ("subject", "topic", "")]
-            label = predicate_label(sent, pred)
-            for s in subjects:
-                for role, o in others:
-                    if o is s:
-                        continue
-                    out.append(Relation(article.id, s.span, o.span, label, sent.start, sent.end,
-                                        "frame:v1", 0.5, role))
-    return out
+        if ms or disc.topic:
+            out.extend(sentence_relations(article, sent, ms, disc))
+        else:
+            disc.recent.extend(ms)
+    return dedupe(out)
