@@ -24,7 +24,6 @@ KNOWN_GAPS = {
     "ent-043": "アイベリック・バイオ typed product by both models",
     "ent-044": "後発医薬品 is listed as a technology by kg's dictionary, not by the table",
     "ent-047": "抗体医薬品 is listed as a technology by kg's dictionary, not by the table",
-    "ent-054": "次世代軽水炉: kg drops the 次世代 modifier",
     "ent-064": "すいそ ふろんてぃあ: a hiragana name with a space",
     "ent-066": "bare 政府 (the Japanese government) is not an entity for kg",
     "ent-079": "アマゾン・ウェブ・サービス（AWS）: typing of the pair",
