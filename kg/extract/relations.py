@@ -31,7 +31,9 @@ CASE_ROLES = {
     "が": "subject", "は": "topic", "も": "topic", "では": "topic", "を": "object", "に": "target", "へ": "target",
     "には": "target", "にも": "target", "と": "partner", "とも": "partner", "から": "source", "より": "source",
     "で": "place", "によって": "agent", "により": "agent", "による": "agent", "に対して": "target",
-    "に対し": "target", "向けに": "target", "として": "as", "とは": "partner",
+    "に対し": "target", "向けに": "target", "として": "as", "とは": "partner", "を通じて": "means",
+    "を通じ": "means", "について": "about", "に関して": "about", "をめぐり": "about", "をめぐって": "about",
+    "に向けて": "about", "に向け": "about", "のため": "about", "によると": "about",
 }
 SUBJECT_ROLES = ("subject", "topic")
 ARG_DEPS = {"nsubj", "obj", "obl", "iobj", "dislocated", "csubj", "nmod", "advmod"}
@@ -67,8 +69,16 @@ REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "orga
               "同委員会": ("agency",), "同大学": ("organization",), "同工場": ("facility",),
               "同グループ": ("company",), "同行": ("company",), "同氏": ("person",), "同政府": ("agency",),
               "同研究所": ("organization", "facility"), "同発電所": ("facility",), "同国": ("place",),
-              "同市": ("place",), "同州": ("place",), "同県": ("place",)}
+              "同市": ("place",), "同州": ("place",), "同県": ("place",), "同製作所": ("facility", "company"),
+              "同拠点": ("facility",), "同施設": ("facility",), "同センター": ("facility", "organization"),
+              "同プラント": ("facility",), "同連合": ("organization",), "同協会": ("organization",),
+              "同チーム": ("organization",), "同銀行": ("company",), "同ファンド": ("company",)}
 ACTOR_TYPES = {"company", "agency", "organization", "person"}
+#: titles and honorifics after a person's name (the parser often makes them the head)
+PERSON_TITLES = {"氏", "さん", "様", "社長", "会長", "CEO", "最高経営責任者", "副社長", "首相", "大統領", "長官", "大臣",
+                 "相", "知事", "市長", "議員", "教授", "博士", "代表", "理事長", "総裁", "議長", "委員長", "会長兼社長",
+                 "会長兼CEO", "社長兼CEO", "創業者", "CTO", "CFO", "COO", "所長", "学長"}
+GLUED_COUNTRY_TOKENS = {"米", "英", "中", "韓", "独", "仏", "蘭", "豪", "印", "露", "伊", "加", "台"}
 #: nouns a clause can modify without being its argument: 買収することで合意, 導入したことが分かった
 FORMAL_NOUNS = {"こと", "の", "もの", "ため", "よう", "ところ", "旨", "可能性", "必要", "場合", "際", "結果", "中",
                 "方針", "計画", "予定", "考え", "意向", "構想", "見通し", "狙い", "方向", "目標", "見込み", "姿勢"}
@@ -138,6 +148,17 @@ class SentenceView:
             self.head_of[m.span] = head
             for i in idx:
                 self.at.setdefault(i, m)
+            # the title the parser makes the head of a person (ビル・ゲイツ|氏, 佐藤恒治|社長) stands for it
+            nxt = idx[-1] + 1
+            if (m.type == "person" and nxt < len(self.toks) and nfkc(self.toks[nxt].text) in PERSON_TITLES
+                    and nxt not in self.at):
+                self.at[nxt] = m
+                if self.toks[head].head == nxt:
+                    self.head_of[m.span] = nxt
+            # a country prefix glued before a name (米|テスラ) stands for the name
+            prev = idx[0] - 1
+            if prev >= 0 and self.toks[prev].text in GLUED_COUNTRY_TOKENS and prev not in self.at:
+                self.at[prev] = m
 
     def _case(self, i: int) -> str:
         for c in self.children[i]:
@@ -218,11 +239,38 @@ def enumerated(view: SentenceView, i: int) -> list[Mention]:
     return out
 
 
+def named_in_brackets(view: SentenceView, ms: list[Mention]) -> list[Mention]:
+    """GPU「H100」, スーパーコンピューター「富岳」: the name in brackets stands for its category noun."""
+    out = []
+    for m in ms:
+        last = max(i for i, t in enumerate(view.toks) if t.start < m.end)
+        if last + 2 < len(view.toks) and view.toks[last + 1].text in ("「", "『"):
+            named = view.mention(last + 2)
+            if named is not None and named is not m and named.type in ("product", "facility", "event"):
+                out.append(named)
+                continue
+        out.append(m)
+    return out
+
+
+def bracket_child(view: SentenceView, i: int) -> Mention | None:
+    """新薬「アイザーヴェイ」, 通信基盤「IOWN」: the name in brackets right after a category noun."""
+    toks = view.toks
+    if i + 2 < len(toks) and toks[i + 1].text in ("「", "『"):
+        m = view.mention(i + 2)
+        if m is not None:
+            return m
+    return None
+
+
 def arg_mentions(view: SentenceView, i: int) -> list[Mention]:
     """The entities an argument token stands for: itself and its conjuncts, or what it enumerates."""
     found = conjuncts(view, i)
     if found:
-        return found
+        return named_in_brackets(view, found)
+    named = bracket_child(view, i)
+    if named is not None:
+        return [named]
     return enumerated(view, i)
 
 
@@ -230,9 +278,16 @@ def of_mention(view: SentenceView, i: int) -> list[Mention]:
     """Entities attached with の to a noun: Xの買収 -> X (and the conjuncts of X)."""
     out: list[Mention] = []
     for c in view.children[i]:
-        if view.toks[c].dep in ("nmod", "compound") and c < i and view.mention(c) is not None:
-            if view.particle(c) in ("の", "") or view.toks[c].dep == "compound":
-                out.extend(x for x in conjuncts(view, c) if x not in out and x.type != "place")
+        if view.toks[c].dep not in ("nmod", "compound") or c > i:
+            continue
+        if view.particle(c) not in ("の", "") and view.toks[c].dep != "compound":
+            continue
+        if view.mention(c) is not None:
+            out.extend(x for x in named_in_brackets(view, conjuncts(view, c)) if x not in out and x.type != "place")
+        else:
+            named = bracket_child(view, c)
+            if named is not None and named not in out:
+                out.append(named)
     return out
 
 
@@ -281,6 +336,8 @@ def build_frame(view: SentenceView, i: int) -> Frame:
         ms = arg_mentions(view, c)
         if not ms and role == "object" and ct.pos in ("NOUN", "PROPN") and "サ変" not in ct.tag:
             ms = of_mention(view, c)  # Xの株式を売却: the owner is what the act is about
+        if role == "topic" and ms and not any(m.type in ACTOR_TYPES for m in ms) and particle == "も":
+            role = "object"  # 新薬「X」も獲得した: what is also acquired, not who acquires
         frame.args.append(Arg(role, c, ms, particle))
     # 〜する計画/方針 : a plan
     if t.dep == "acl" and view.toks[t.head].lemma in PLAN_NOUNS:
@@ -337,6 +394,10 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
     if not types:
         return []
     count = 2 if word.startswith("両") else 1
+    # the topic of the sentences before is the most salient antecedent
+    topical = [m for m in disc.topic if m.type in types]
+    if len(topical) >= count:
+        return topical[:count] if count > 1 else topical[:1]
     pool = Discourse(recent=disc.recent + [m for m in sent_mentions if m.start < view.toks[i].start])
     return pool.antecedent(types, count)
 
@@ -445,7 +506,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         for c in view.children[a.token]:
             if view.mention(c) is not None and view.particle(c) == "と":
                 partner_args.append(Arg("partner", c, conjuncts(view, c), "と共同で"))
-    entity_objects = [a for a in others if a.role not in ("partner", "as") and a.mentions]
+    entity_objects = [a for a in others if a.role not in ("partner", "as", "means", "about") and a.mentions]
     # where it happens is not a relation (日本で発売): places only as targets of a clause with no object
     has_object = any(a.role == "object" and any(m.type != "amount" for m in a.mentions) for a in entity_objects)
     actor_target = any(a.role == "target" and any(m.type in ACTOR_TYPES for m in a.mentions) for a in entity_objects)
@@ -581,7 +642,9 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse) -> 
             # AのB CEO: the person right before the title
             m = view.mention(t.i - 1)
             if m is not None and m.type == "person" and m not in owner:
-                other, owner = [m], [o for o in of_mention(view, view.head_of.get(m.span, t.i - 1)) if o is not m]
+                other = [m]
+                owner = [o for o in owner if o is not m] or [
+                    o for o in of_mention(view, view.head_of.get(m.span, t.i - 1)) if o is not m]
         for a in owner:
             for b in other:
                 if a.span == b.span:
@@ -597,6 +660,31 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse) -> 
                 if head.type not in ACTOR_TYPES or tail.type not in ACTOR_TYPES:
                     continue
                 out.append(_rel(article, view.sent, head, tail, word, "nominal", kind, 0.8))
+    return out
+
+
+def metric_relations(article: Article, view: SentenceView) -> list[Relation]:
+    """Xの売上高は…約1兆円となった / Xの営業利益は5兆円だった -> (X, 売上高, amount)."""
+    out: list[Relation] = []
+    toks = view.toks
+    for t in toks:
+        if t.pos not in ("NOUN",) or view.mention(t.i) is not None or view.particle(t.i) not in ("は", "が", "も"):
+            continue
+        owners = [m for m in of_mention(view, t.i) if m.type in ACTOR_TYPES]
+        if not owners:
+            continue
+        # the predicate this noun is the subject of
+        p = view.heads[t.i]
+        steps = 0
+        while not (is_predicate(toks[p]) or toks[p].head == p) and steps < 10:
+            p = view.heads[p]
+            steps += 1
+        end = toks[p].end
+        amounts = [m for m in view.mentions if m.type == "amount" and t.end <= m.start and m.start < end + 1]
+        label = _noun_label(view, t.i)
+        for o in owners:
+            for a in amounts:
+                out.append(_rel(article, view.sent, o, a, label, "metric", "subject", 0.7))
     return out
 
 
@@ -665,6 +753,15 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             up = view.toks[h].head
             if up in subject_of:
                 subject_of[i] = subject_of[up]
+    # ...from the noun or predicate a complement clause hangs on (ホンダは…発売する計画だ)
+    for i in sorted(frames):
+        if i in subject_of or is_relative_clause(view, i):
+            continue
+        if any(a.role in SUBJECT_ROLES and a.mentions for a in frames[i].args):
+            continue
+        found = ancestor_subject(view, i)
+        if found:
+            subject_of[i] = found
     # ...and along a chain of clauses (Aが…を支援し、…から電力供給を受ける計画)
     chain: list[Mention] = []
     for i in sorted(frames):
@@ -688,6 +785,11 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         out.extend(frame_relations(article, view, f, disc, inherited))
     out.extend(nominal_relations(article, view, disc))
     out.extend(attribution_relations(article, view))
+    metric = metric_relations(article, view)
+    if metric:
+        # the metric's name says more than the verb: drop (X, 膨らむ, amount) when (X, 営業利益, amount) exists
+        pairs = {(r.head, r.tail) for r in metric}
+        out = [r for r in out if (r.head, r.tail) not in pairs] + metric
     # the topic for the next sentence: the root's subject or the sentence topic, when an actor
     root = _root(view)
     tops = [m for a in frames[root].args if a.role in SUBJECT_ROLES for m in a.mentions
@@ -696,6 +798,27 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         disc.topic = tops or topic
     disc.recent.extend(sorted(mentions, key=lambda m: m.start))
     return out
+
+
+def ancestor_subject(view: SentenceView, i: int) -> list[Mention]:
+    """An actor marked は/が on a noun or predicate above a clause: ホンダは…発売する計画だ."""
+    toks = view.toks
+    seen = 0
+    cur = i
+    while view.heads[cur] != cur and seen < 12:
+        up = view.heads[cur]
+        for c in view.children[up]:
+            if c == cur or c > up:
+                continue
+            if view.particle(c) in ("は", "が", "も", "では"):
+                ms = conjuncts(view, c)
+                if ms and all(m.type in ACTOR_TYPES for m in ms):
+                    return ms
+        if is_predicate(toks[up]) and toks[up].dep not in ("acl",) and toks[cur].dep not in ("acl",):
+            break  # a full clause of its own: its subject is not ours
+        cur = up
+        seen += 1
+    return []
 
 
 def sentence_topic(view: SentenceView, frames: dict[int, Frame]) -> list[Mention]:
