@@ -27,7 +27,7 @@ from kg.extract.resources import Resources, fold, nfkc
 from kg.model import Article, Mention, Sentence, Token
 
 #: Priority of each source when candidates overlap (higher wins).
-PRIORITY = {"dict": 60, "amount": 55, "acronym": 50, "bracket": 45, "enum": 42, "suffix": 40, "title": 35, "descriptor": 35, "kgner": 30,
+PRIORITY = {"dict": 60, "amount": 55, "acronym": 50, "bracket": 45, "enum": 42, "suffix": 40, "title": 35, "descriptor": 35, "prefix": 33, "kgner": 30,
             "ginza": 30, "tech": 25}
 
 _KATAKANA = re.compile(r"^[\u30a0-\u30ffー・ｰ-ﾟ]+$")
@@ -484,6 +484,35 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     return out
 
 
+def prefix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
+    """米アルティウム, 独フォルクスワーゲン: a foreign name right after a one-kanji country prefix."""
+    out = []
+    toks = sent.tokens
+    for i in range(len(toks) - 1):
+        if toks[i].text not in GLUED_COUNTRIES or len(toks[i].text) != 1:
+            continue
+        a = i + 1
+        b = a
+        while b < len(toks) and (_is_katakana(toks[b]) or _latin_word(toks[b]) or toks[b].text in "・･&＆"
+                                 or (b > a and toks[b].pos in ("NOUN", "PROPN") and toks[b].tag.startswith("名詞"))):
+            b += 1
+        a, b = widen_middle_dot(toks, a, b)
+        a, b = trim(toks, a, b, res, "company")
+        if a >= b or not (_is_katakana(toks[a]) or _latin_word(toks[a])):
+            continue
+        text = _surface(sent, a, b)
+        if len(text) < 2:
+            continue
+        entry = res.by_surface.get(fold(text))
+        etype = entry.type if entry else (res.rules.suffix_type(text) or "company")
+        if etype in ("place", "technology"):
+            continue
+        c = Candidate(sent.index, a, b, etype, entry.canonical if entry else text, "prefix", toks[i].text)
+        c.attrs["country"] = res.rules.countries.get(toks[i].text, "")
+        out.append(c)
+    return out
+
+
 def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """A name before a title or honorific is a person: ジェンスン・フアンCEO, 孫正義会長, 三部敏宏氏."""
     out = []
@@ -703,7 +732,7 @@ def extract_mentions(article: Article, sentences: list[Sentence], res: Resources
         acr = acronym_candidates(sent, res)
         cands = (dictionary_candidates(sent, res) + amount_candidates(sent) + acr + bracket_candidates(sent, res)
                  + enumeration_candidates(sent, res) + suffix_candidates(sent, res) + title_candidates(sent, res)
-                 + descriptor_candidates(sent, res)
+                 + descriptor_candidates(sent, res) + prefix_candidates(sent, res)
                  + tech_candidates(sent, res)
                  + model)
         type_acronym_pairs(cands, sent, res, model)

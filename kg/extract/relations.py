@@ -46,6 +46,9 @@ LIGHT_VERBS = {
     "断念": "negated", "見送る": "negated", "中止": "negated", "撤回": "negated", "否定": "negated",
     "打ち切る": "negated", "取りやめる": "negated", "見合わせる": "negated", "白紙": "negated", "凍結": "negated",
 }
+#: verbs whose partner is the other party of the act itself: AはBと提携/統合/合併する
+RECIPROCAL = ("提携", "統合", "合併", "協業", "連携", "協力", "合弁", "業務提携", "資本提携", "経営統合", "共同開発",
+              "協議", "交渉", "契約", "合意", "締結", "争う", "競う", "競合")
 #: nouns a predicate can modify to make it a plan: 〜する計画だ, 〜する方針
 PLAN_NOUNS = {"計画", "方針", "予定", "考え", "意向", "構想", "見通し", "狙い", "方向", "目標", "見込み"}
 NEGATIVE_AUX = {"ない", "ぬ", "ず", "ん"}
@@ -121,7 +124,7 @@ class SentenceView:
         # (マイクロソフトは…140億ドルに…急増させ: the parser hangs マイクロソフト on ドル)
         self.heads = [t.head for t in self.toks]
         for t in self.toks:
-            if t.head == t.i or is_predicate(self.toks[t.head]) or self.toks[t.head].pos not in ("NOUN", "PROPN", "NUM"):
+            if t.head == t.i or is_predicate(self.toks[t.head]):
                 continue
             if t.dep not in ("nsubj", "obj", "obl", "iobj") or self._case(t.i) not in _ARG_CASES:
                 continue
@@ -211,7 +214,7 @@ def conjuncts(view: SentenceView, i: int, seen: set[int] | None = None) -> list[
     out = [m]
     for c in view.children[i]:
         ct = view.toks[c]
-        if ct.dep not in ("nmod", "advcl", "conj", "compound", "appos", "obl", "nsubj", "obj") or c > i:
+        if ct.dep not in ("nmod", "advcl", "advmod", "conj", "compound", "appos", "obl", "nsubj", "obj") or c > i:
             continue
         cm = view.mention(c)
         if cm is None or cm in out:
@@ -233,8 +236,11 @@ def enumerated(view: SentenceView, i: int) -> list[Mention]:
         cm = view.mention(c)
         if cm is None:
             continue
-        tail = "".join(t.text for t in view.toks[c + 1 : c + 3])
-        if any(tail.startswith(w) for w in _ENUM_LINKS):
+        last = view.head_of.get(cm.span, c)
+        tail = "".join(t.text for t in view.toks[last + 1 : last + 3])
+        counted = (last + 2 < len(view.toks) and view.toks[last + 1].text == "の"
+                   and view.toks[last + 2].pos == "NUM")  # A、B、Cの3社
+        if counted or any(tail.startswith(w) for w in _ENUM_LINKS):
             out.extend(x for x in conjuncts(view, c) if x not in out)
     return out
 
@@ -314,7 +320,7 @@ def _aux(view: SentenceView, i: int) -> list[Token]:
     return [view.toks[c] for c in view.children[i] if view.toks[c].dep in ("aux", "cop") and c > i]
 
 
-def build_frame(view: SentenceView, i: int) -> Frame:
+def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Frame:
     t = view.toks[i]
     frame = Frame(i, predicate_label(view, i))
     auxes = _aux(view, i)
@@ -338,7 +344,11 @@ def build_frame(view: SentenceView, i: int) -> Frame:
             ms = of_mention(view, c)  # Xの株式を売却: the owner is what the act is about
         if role == "topic" and ms and not any(m.type in ACTOR_TYPES for m in ms) and particle == "も":
             role = "object"  # 新薬「X」も獲得した: what is also acquired, not who acquires
-        frame.args.append(Arg(role, c, ms, particle))
+        resolved = ""
+        if not ms and disc is not None:
+            ms = resolve_reference(view, c, disc, view.mentions)
+            resolved = nfkc(ct.text) if ms else ""
+        frame.args.append(Arg(role, c, ms, particle, resolved))
     # 〜する計画/方針 : a plan
     if t.dep == "acl" and view.toks[t.head].lemma in PLAN_NOUNS:
         frame.modality = "plan"
@@ -438,8 +448,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     for a in frame.args:
         if a.role in SUBJECT_ROLES:
             ms = a.mentions or resolve_reference(view, a.token, disc, view.mentions)
-            if ms and not a.mentions:
-                resolved = nfkc(toks[a.token].text)
+            if a.resolved or (ms and not a.mentions):
+                resolved = a.resolved or nfkc(toks[a.token].text)
             if not ms:
                 # Xの設備投資額は…: the owner of a subject noun is the actor
                 ms = of_mention(view, a.token)
@@ -456,7 +466,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             others.append(a)
     # passive: AはBに買収された -> (B, 買収, A)
     if frame.passive:
-        agents = [a for a in others if a.role in ("target", "agent") and a.mentions]
+        agents = [a for a in others if a.role in ("target", "agent", "source") and a.mentions
+                  and any(m.type in ACTOR_TYPES for m in a.mentions)]
         if agents:
             agent = agents[0]
             others = [a for a in others if a is not agent] + [Arg("object", -1, subjects, "")]
@@ -486,6 +497,15 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                     others.append(Arg("object", a.token, inner, "の"))
                 if partners:
                     others.append(Arg("partner", a.token, [p for p in partners if p], "との"))
+    # XはYから命令/承認/出資を受けた: Y did it to X
+    if verb.lemma in ("受ける", "受け入れる", "得る", "取得") and not frame.passive:
+        src = [a for a in others if a.role in ("source", "agent") and any(m.type in ACTOR_TYPES for m in a.mentions)]
+        act = [a for a in frame.args if a.role == "object" and a.token >= 0 and "サ変" in toks[a.token].tag]
+        if src and act and subjects:
+            label = predicate_label(view, act[0].token)
+            rule = "receive"
+            others = [a for a in others if a is not src[0]] + [Arg("object", -1, subjects, "")]
+            subjects = src[0].mentions
     # no subject: inherited from the clause above, else the topic of the sentence before
     if not subjects and inherited:
         subjects = inherited
@@ -544,6 +564,12 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             return True
         return group_of.get(id(s), -1) == max(before)
 
+    reciprocal = any(w in label for w in RECIPROCAL)
+    # AとBは…で連携する: coordinated actors of a reciprocal act are its two parties
+    if reciprocal and not partner_args and not entity_objects:
+        actors = [x for x in subjects if x.type in ACTOR_TYPES]
+        for x in actors[1:]:
+            out.append(_rel(article, view.sent, actors[0], x, label, "reciprocal", "partner", conf, **common))
     for s in subjects:
         if s.type not in ACTOR_TYPES and s.type != "product":
             continue
@@ -560,7 +586,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             for p in a.mentions:
                 if p is s or p.span == s.span:
                     continue
-                if entity_objects:
+                if entity_objects and not reciprocal:
                     for oa in entity_objects:
                         for o in oa.mentions:
                             if o.span != p.span:
@@ -717,7 +743,7 @@ def attribution_relations(article: Article, view: SentenceView) -> list[Relation
 def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention], disc: Discourse) -> list[Relation]:
     view = SentenceView(sent, mentions)
     out: list[Relation] = []
-    frames = {t.i: build_frame(view, t.i) for t in view.toks if is_predicate(t)}
+    frames = {t.i: build_frame(view, t.i, disc) for t in view.toks if is_predicate(t)}
     view.has_actor_subject = any(a.role in SUBJECT_ROLES and any(m.type in ACTOR_TYPES for m in a.mentions)
                                  for f in frames.values() for a in f.args)
     # Aが…を手掛ける企業Bを支援し: a clause describing an actor B has B as its subject; the が-subject
