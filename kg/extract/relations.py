@@ -611,7 +611,7 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
     if pred.dep != "acl":
         return None
     noun = modified_noun(view, frame.pred)
-    target = conjuncts(view, noun)
+    target = named_in_brackets(view, conjuncts(view, noun))
     if not target:
         # 海中データセンター「Project Natick」: the name in brackets after the noun
         for c in view.children[noun]:
@@ -658,16 +658,29 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse) -> 
             continue
         # B: the noun the role word modifies (である/の B), or the subject of a copula (BはAの子会社だ)
         other: list[Mention] = []
-        if t.dep in ("acl", "nmod", "compound", "appos") and t.head != t.i:
-            other = conjuncts(view, t.head)
+        titled = view.mention(t.i)
+        if kind == "holder" and titled is not None and titled.type == "person":
+            other = [titled]  # Aの佐藤恒治社長: the title stands for the person before it
+            owner = [o for o in owner if o.type != "person"]
+        if not other and t.dep in ("acl", "nmod", "compound", "appos") and t.head != t.i:
+            other = conjuncts(view, view.heads[t.i])
         if not other and any(toks[c].dep == "cop" for c in view.children[t.i]):
             for c in view.children[t.i]:
                 if toks[c].dep == "nsubj" and view.mention(c) is not None:
                     other = conjuncts(view, c)
+        if not other and t.dep == "obl" and view.particle(t.i) == "に":
+            # Aの傘下にあるB / BはAの傘下に入った
+            verb = view.heads[t.i]
+            if toks[verb].dep == "acl":
+                other = conjuncts(view, view.heads[verb])
+            else:
+                for c in view.children[verb]:
+                    if view.particle(c) in ("は", "が") and view.mention(c) is not None:
+                        other = conjuncts(view, c)
         if not other and kind == "holder":
             # AのB CEO: the person right before the title
             m = view.mention(t.i - 1)
-            if m is not None and m.type == "person" and m not in owner:
+            if m is not None and m.type == "person":
                 other = [m]
                 owner = [o for o in owner if o is not m] or [
                     o for o in of_mention(view, view.head_of.get(m.span, t.i - 1)) if o is not m]
