@@ -43,6 +43,7 @@ LIGHT_VERBS = {
     "実施": "", "手掛ける": "", "手がける": "", "担う": "", "加速": "", "強化": "", "推進": "", "急ぐ": "", "完了": "",
     "合意": "", "発表する": "", "結ぶ": "", "締結": "", "目指す": "plan", "計画": "plan", "検討": "plan",
     "予定": "plan", "準備": "plan", "視野": "plan", "狙う": "plan", "模索": "plan", "協議": "plan",
+    "提案": "plan", "打診": "plan", "申請": "plan", "求める": "plan", "増やす": "", "拡大": "",
     "断念": "negated", "見送る": "negated", "中止": "negated", "撤回": "negated", "否定": "negated",
     "打ち切る": "negated", "取りやめる": "negated", "見合わせる": "negated", "白紙": "negated", "凍結": "negated",
 }
@@ -286,7 +287,7 @@ def of_mention(view: SentenceView, i: int) -> list[Mention]:
     for c in view.children[i]:
         if view.toks[c].dep not in ("nmod", "compound") or c > i:
             continue
-        if view.particle(c) not in ("の", "") and view.toks[c].dep != "compound":
+        if view.particle(c) not in ("の", "", "への", "との", "による") and view.toks[c].dep != "compound":
             continue
         if view.mention(c) is not None:
             out.extend(x for x in named_in_brackets(view, conjuncts(view, c)) if x not in out and x.type != "place")

@@ -1,0 +1,199 @@
+"""Relations: a table of real sentences with the triples a reader expects (model), and the rules' parts (no model)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import DATA
+from kg.extract import extract_article
+from kg.extract.resources import nfkc
+from kg.model import Mention, Relation, Sentence, Token
+from kg.resolve import resolve
+
+CASES = [json.loads(line) for line in (DATA / "relation_cases.jsonl").read_text(encoding="utf-8").splitlines()]
+
+#: Sentences kg does not read exactly right yet (kept visible as strict xfails; the reason is the gap).
+KNOWN_GAPS = {
+    "rel-009": "契約 of a relative clause inside an object (回線を借りる契約を延長)",
+    "rel-013": "シャイアー after アイルランドの is not found as an entity",
+    "rel-024": "AST SpaceMobile: a Latin name with a space after 米",
+    "rel-027": "共同開発で合意: the event noun comes with で and the partner with と on the light verb",
+    "rel-033": "ダナモン銀行 is not found as an entity",
+    "rel-041": "統合 of 事業 is extracted as a relation to the technology 火力発電",
+    "rel-042": "いずれも after a coordinated subject; 原子力発電 is an umbrella term for kg",
+    "rel-043": "the first of three coordinated subjects is lost",
+    "rel-044": "reciprocal 連携 is extracted with the parties in the other order",
+    "rel-045": "bare 政府 is not an entity for kg",
+    "rel-046": "テスラ tagged as a particle by the parser",
+    "rel-050": "本社を置く is read as a relation to the place",
+    "rel-054": "bare 政府 is not an entity for kg",
+    "rel-064": "子会社のX without an explicit owner",
+    "rel-065": "会長兼社長 yields one role, not two",
+    "rel-067": "この薬 (a demonstrative) is not resolved; 共同開発 with と",
+    "rel-068": "the partner of 共同で運営 is related to the subject instead of the object",
+    "rel-072": "同製作所では: a reference used as a place",
+    "rel-075": "a reference subject of a clause chain with 使い",
+    "rel-081": "a negated verb over a nominalised act (差し止められなかった)",
+    "rel-087": "共同開発する with a partner: the partner's own triple is not produced",
+    "rel-092": "bare 政府 is not an entity for kg",
+    "rel-097": "a change amount (4割増) in a metric sentence",
+    "rel-103": "bare 政府 is not an entity for kg",
+    "rel-107": "買収提案の受け入れ: an act inside an act",
+    "rel-109": "傘下の without an explicit owner; 経営統合 between conjuncts",
+    "rel-112": "an act three nouns deep (タレスの事業の買収完了)",
+    "rel-118": "the agent comes with から in a passive of a light verb",
+    "rel-119": "子会社化された: the passive of a suffixed verb",
+    "rel-120": "the agent comes with から before a long target",
+    "rel-121": "the agent is hidden in などの連合に",
+    "rel-122": "燃料電池トラック is found as 燃料電池",
+    "rel-126": "bare 政府 is not an entity for kg",
+    "rel-127": "統合 with an object: the partner relation is not produced",
+    "rel-129": "アクセルスペース is not found as an entity",
+    "rel-131": "高浜発電所1号機 is not found as an entity",
+    "rel-133": "bare 政府 is not an entity for kg",
+}
+
+
+def triples_of(art, mentions, relations):
+    """(head names, relation, tail names) with every name an entity is known by."""
+    res = resolve(mentions)
+
+    def names(span):
+        e = res.entities[res.entity_of(art.id, span)]
+        return {nfkc(e.label), nfkc(art.text[span[0]:span[1]]), *map(nfkc, e.aliases)}
+
+    return [(names(r.head), r.relation, names(r.tail)) for r in relations if r.attr("negated") != "true"]
+
+
+def compare(case, got):
+    """Expected triples found, and extra triples produced."""
+    used: set[int] = set()
+    missing = []
+    for head, keyword, tail in case["triples"]:
+        hit = next((i for i, (h, label, t) in enumerate(got)
+                    if i not in used and nfkc(head) in h and nfkc(tail) in t and keyword in label), None)
+        if hit is None:
+            missing.append((head, keyword, tail))
+        else:
+            used.add(hit)
+    extra = [(sorted(h)[0], label, sorted(t)[0]) for i, (h, label, t) in enumerate(got) if i not in used]
+    return missing, extra
+
+
+@pytest.fixture(scope="module")
+def table(analyse, resources):
+    out = {}
+    for case in CASES:
+        art, sents = analyse(case["text"], case["id"])
+        mentions, relations = extract_article(art, sents, resources)
+        out[case["id"]] = (triples_of(art, mentions, relations), relations)
+    return out
+
+
+@pytest.mark.model
+def test_relation_table_precision_and_recall(table):
+    tp = fp = fn = 0
+    for case in CASES:
+        missing, extra = compare(case, table[case["id"]][0])
+        fn += len(missing)
+        fp += len(extra)
+        tp += len(case["triples"]) - len(missing)
+    p, r = tp / (tp + fp), tp / (tp + fn)
+    print(f"relation table: {len(CASES)} sentences, precision {p:.3f}, recall {r:.3f}")
+    assert len(CASES) >= 80
+    assert p >= 0.86 and r >= 0.72
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, marks=pytest.mark.xfail(reason=KNOWN_GAPS[c["id"]], strict=True)) if c["id"] in KNOWN_GAPS
+     else c for c in CASES],
+    ids=[c["id"] for c in CASES],
+)
+def test_relation_table_sentence(case, table):
+    missing, extra = compare(case, table[case["id"]][0])
+    assert (missing, extra) == ([], []), case["text"]
+
+
+@pytest.mark.model
+def test_negated_and_planned_statements_are_marked(table):
+    negated = [r for c in CASES if c["construction"] == "negation" for r in table[c["id"]][1]
+               if r.attr("negated") == "true"]
+    assert negated, "negation cases yield relations marked negated"
+    planned = [c["id"] for c in CASES if c.get("modality") == "plan"
+               and any(r.attr("modality") == "plan" for r in table[c["id"]][1])]
+    assert len(planned) >= 6
+
+
+# ------------------------------------------------------------------ the rules' parts (no model)
+
+def tok(i, text, lemma, pos, tag, dep, head, start):
+    return Token(i, start, start + len(text), text, lemma, lemma, pos, tag, dep, head, "O", "", True, "", "")
+
+
+def sentence(words):
+    """words: (text, lemma, pos, tag, dep, head)"""
+    toks, pos = [], 0
+    for i, (text, lemma, p, tag, dep, head) in enumerate(words):
+        toks.append(tok(i, text, lemma, p, tag, dep, head, pos))
+        pos += len(text)
+    text = "".join(w[0] for w in words)
+    return Sentence(0, 0, len(text), text, tuple(toks))
+
+
+def mention(sent, text, etype):
+    start = sent.text.index(text)
+    return Mention("a", start, start + len(text), text, etype, text, "dict", 0)
+
+
+def test_a_hand_parsed_frame_gives_subject_verb_object():
+    from kg.extract import Resources
+    from kg.extract.relations import extract_relations
+    from kg.model import Article
+
+    # グーグルはカイロス・パワーを支援する。
+    s = sentence([
+        ("グーグル", "グーグル", "PROPN", "名詞-固有名詞-一般", "nsubj", 4),
+        ("は", "は", "ADP", "助詞-係助詞", "case", 0),
+        ("カイロス・パワー", "カイロス・パワー", "PROPN", "名詞-固有名詞-一般", "obj", 4),
+        ("を", "を", "ADP", "助詞-格助詞", "case", 2),
+        ("支援", "支援", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 4),
+        ("する", "する", "AUX", "動詞-非自立可能", "aux", 4),
+        ("。", "。", "PUNCT", "補助記号-句点", "punct", 4),
+    ])
+    art = Article("a", s.text)
+    ms = [mention(s, "グーグル", "company"), mention(s, "カイロス・パワー", "company")]
+    rels = extract_relations(art, [s], ms, Resources.load())
+    assert [(s.text[r.head[0]:r.head[1]], r.relation, s.text[r.tail[0]:r.tail[1]], r.role) for r in rels] == [
+        ("グーグル", "支援する", "カイロス・パワー", "object")]
+    assert rels[0].start == 0 and rels[0].end == len(s.text)
+
+
+def test_negation_and_passive_are_read_from_auxiliaries():
+    from kg.extract.relations import SentenceView, build_frame
+
+    # JSRは産業革新投資機構に買収されなかった。
+    s = sentence([
+        ("JSR", "JSR", "NOUN", "名詞-固有名詞-一般", "nsubj", 4),
+        ("は", "は", "ADP", "助詞-係助詞", "case", 0),
+        ("産業革新投資機構", "産業革新投資機構", "NOUN", "名詞-固有名詞-一般", "obl", 4),
+        ("に", "に", "ADP", "助詞-格助詞", "case", 2),
+        ("買収", "買収", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 4),
+        ("さ", "する", "AUX", "動詞-非自立可能", "aux", 4),
+        ("れ", "れる", "AUX", "助動詞", "aux", 4),
+        ("なかっ", "ない", "AUX", "助動詞", "aux", 4),
+        ("た", "た", "AUX", "助動詞", "aux", 4),
+    ])
+    view = SentenceView(s, [mention(s, "JSR", "company"), mention(s, "産業革新投資機構", "agency")])
+    f = build_frame(view, 4)
+    assert f.passive and f.negated
+    assert [(a.role, a.particle) for a in f.args] == [("topic", "は"), ("target", "に")]
+
+
+def test_relation_values_round_trip_their_attributes():
+    r = Relation("a", (0, 4), (5, 9), "出資する", 0, 20, "frame", 0.8, "target",
+                 (("amount_unit", "USD"), ("amount_value", "500000000"), ("modality", "plan")))
+    assert r.attr("modality") == "plan" and r.attr("negated") == ""
