@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import DATA
+
 from kg.extract import extract_article
 from kg.extract.resources import nfkc
 from kg.model import Mention, Relation, Sentence, Token
