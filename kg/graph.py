@@ -129,7 +129,7 @@ def build_graph(articles: Iterable[ArticleInfo], mentions: list[Mention], relati
     for n, (h, label, t) in enumerate(sorted(rel_groups), 1):
         rels = sorted(rel_groups[(h, label, t)], key=lambda r: (r.article, r.start, r.head, r.tail))
         evs = [Evidence(r.article, r.start, r.end, text_of(r.article, r.start, r.end),
-                        r.attr("date") or (arts[r.article].date if r.article in arts else ""), r.rule, r.attrs)
+                        (arts[r.article].date if r.article in arts else ""), r.rule, r.attrs)
                for r in rels]
         key = f"r{n}"
         dates = sorted(e.date for e in evs if e.date)
@@ -149,6 +149,10 @@ def build_graph(articles: Iterable[ArticleInfo], mentions: list[Mention], relati
             v = next((r.attr(k) for r in rels if r.attr(k)), "")
             if v:
                 attrs[k] = v
+        # the date the statement gives (2024年3月), else the article's (kept in 'date' above)
+        stated = sorted(r.attr("date") for r in rels if r.attr("date"))
+        if stated:
+            attrs["stated_date"] = stated[0]
         g.add_edge(h, t, key=key, **attrs)
         evidence[key] = evs
 

@@ -415,9 +415,29 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
 
 # ------------------------------------------------------------------ relations
 
+_DATE_RE = re.compile(r"(?P<y>(?:19|20)[0-9]{2})年(?:度)?(?:(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?)?")
+
+
+def sentence_date(sent: Sentence, article_date: str = "") -> str:
+    """The date a sentence states (2024年3月 -> 2024-03; 2025年1月20日 -> 2025-01-20), else ''.
+
+    A year alone gives YYYY. Dates are read from the sentence text; GiNZA's Date entities mark
+    where to look, the text is parsed here."""
+    text = nfkc(sent.text)
+    for m in _DATE_RE.finditer(text):
+        y, mo, d = m.group("y"), m.group("m"), m.group("d")
+        if mo and not 1 <= int(mo) <= 12:
+            continue
+        if d and not 1 <= int(d) <= 31:
+            d = None
+        return f"{y}-{int(mo):02d}-{int(d):02d}" if d else (f"{y}-{int(mo):02d}" if mo else y)
+    return ""
+
+
 def _rel(article: Article, sent: Sentence, head: Mention, tail: Mention, label: str, rule: str, role: str,
          confidence: float, **attrs: str) -> Relation:
     extra = dict(attrs)
+    extra.setdefault("date", sentence_date(sent))
     if tail.type == "amount":
         extra.setdefault("amount_value", tail.attr("value"))
         extra.setdefault("amount_unit", tail.attr("unit"))
