@@ -11,9 +11,11 @@ markup left out, each mapped back to offsets of the article text.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import json
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
@@ -36,6 +38,31 @@ SUFFIX_FORMAT = {
 
 
 # --------------------------------------------------------------------------- decoding
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_UNPRINTABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` with unpaired surrogates (which no UTF-8 file, store or output can hold) as U+FFFD.
+
+    One character for one: offsets into the text stay valid.
+    """
+    return _SURROGATE_RE.sub("\ufffd", text)
+
+
+def _escape_char(m: re.Match) -> str:
+    o = ord(m.group())
+    if 0xDC80 <= o <= 0xDCFF:  # an undecodable byte of a file name (surrogateescape)
+        return f"\\x{o - 0xDC00:02x}"
+    return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` safe to show on one terminal line: control characters, line breaks and
+    undecodable bytes become backslash escapes."""
+    return _UNPRINTABLE_RE.sub(_escape_char, text)
+
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -68,33 +95,104 @@ def _japanese_score(text: str) -> float:
     return score
 
 
+#: C0 and C1 control characters other than the whitespace ones (and Ctrl-Z, an old DOS end mark).
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x19\x1c-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _looks_binary(text: str) -> bool:
+    """Many control characters: a binary file that happens to decode, not an article."""
+    n = len(_CONTROL_RE.findall(text, 0, 1 << 16))
+    return n >= 8 and n > 0.25 * min(len(text), 1 << 16)
+
+
+def _is_japanese(o: int) -> bool:
+    """Kana, common kanji, CJK punctuation and full-width forms."""
+    return 0x3040 <= o <= 0x30FF or 0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E
+
+
+def _plausible_japanese(text: str) -> bool:
+    """Whether text decoded from a legacy encoding reads as Japanese, not as mojibake."""
+    good = bad = other = 0
+    for ch in text:
+        o = ord(ch)
+        if o < 0x80:
+            continue
+        if _is_japanese(o):
+            good += 1
+        elif 0xE000 <= o <= 0xF8FF or unicodedata.category(ch) in ("Co", "Cn", "Cc", "Cs"):
+            bad += 1
+        else:  # half-width katakana, symbols, Latin letters with accents...
+            other += 1
+    return bad == 0 and good >= other and not _CONTROL_RE.search(text)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Text in UTF-16 without a byte-order mark (its ASCII has NUL high bytes), or None.
+
+    Accepted only when it decodes to ordinary text: no control, unassigned or private-use
+    characters, and mostly ASCII or Japanese (random binary data decodes to anything).
+    """
+    if len(data) % 2:
+        return None
+    found = []
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _CONTROL_RE.search(text) or "\x00" in text:
+            continue
+        if any(unicodedata.category(ch) in ("Cn", "Co", "Cs") for ch in text):
+            continue
+        usual = sum(1 for ch in text if ord(ch) < 0x80 or _is_japanese(ord(ch)))
+        if usual >= 0.9 * len(text):
+            found.append((_japanese_score(text), enc, text))
+    if not found:
+        return None
+    found.sort(key=lambda c: -c[0])
+    return found[0][2], found[0][1]
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode file bytes into text, detecting the encoding Japanese users really have.
 
-    UTF-8 (with or without BOM), UTF-16/32 with BOM, Shift_JIS (CP932) and EUC-JP. The BOM
-    is dropped. Raises :class:`InputError` for binary data or bytes no encoding explains.
+    UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without BOM, Shift_JIS (CP932)
+    and EUC-JP. The BOM is dropped. Raises :class:`InputError` for binary data or bytes no
+    encoding explains (a legacy decoding must read as Japanese, not as mojibake).
     """
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(enc), enc
             except UnicodeDecodeError as exc:
-                raise InputError(f"starts with a {enc} byte-order mark but is not valid {enc}") from exc
+                raise InputError(f"starts with a {enc} byte-order mark but is not valid {enc} "
+                                 f"(bad bytes at offset {exc.start + len(bom)})") from exc
     if b"\x00" in data:
+        found = _utf16_without_bom(data)
+        if found:
+            return found
         raise InputError("binary file (contains NUL bytes), not text")
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    else:
+        if _looks_binary(text):
+            raise InputError("binary file (mostly control characters), not text")
+        return text, "utf-8"
     candidates = []
     for enc in ("cp932", "euc_jp"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        candidates.append((_japanese_score(text), enc, text))
+        if _plausible_japanese(text):
+            candidates.append((_japanese_score(text), enc, text))
     if not candidates:
-        raise InputError("not valid UTF-8, Shift_JIS (CP932) or EUC-JP text; convert it to UTF-8")
+        if _looks_binary(data.translate(None, bytes(range(0x80, 0x100))).decode("ascii")):
+            raise InputError("binary file (mostly control characters), not text")
+        raise InputError(f"not valid UTF-8 (bad byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}) "
+                         "and not Shift_JIS (CP932) or EUC-JP text either; convert it to UTF-8")
     candidates.sort(key=lambda c: -c[0])
     _, enc, text = candidates[0]
     return text, enc
@@ -108,7 +206,8 @@ _DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 def normalize_date(value: object) -> str:
     """A date as ``YYYY-MM-DD`` from a string, ``date`` or ``datetime``; "" when absent.
 
-    Raises :class:`ValueError` for a date that does not exist (2025-02-30).
+    Raises :class:`ValueError` (with a message for people) for a value that is not a date
+    or a date that does not exist (2025-02-30); never anything else.
     """
     if value is None or value == "":
         return ""
@@ -116,31 +215,51 @@ def normalize_date(value: object) -> str:
         return value.date().isoformat()
     if isinstance(value, _dt.date):
         return value.isoformat()
-    text = unicodedata.normalize("NFKC", str(value))
+    if not isinstance(value, str | int | float):
+        raise ValueError(f"not a date: a {type(value).__name__}")
+    shown = printable(str(value)[:40])
+    text = unicodedata.normalize("NFKC", str(value)[:200])
     m = _DATE_RE.search(text)
     if not m:
-        raise ValueError(f"not a date: {str(value)[:40]!r}")
+        raise ValueError(f"not a date: {shown!r}")
     y, mo, d = (int(g) for g in m.groups())
-    return _dt.date(y, mo, d).isoformat()
+    try:
+        return _dt.date(y, mo, d).isoformat()
+    except ValueError as exc:
+        raise ValueError(f"{shown!r} is not a real date ({exc})") from None
 
 
 _FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, but timestamps stay strings: ``date: 2025-02-30`` must not raise."""
+
+
+_FrontMatterLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
 
 
 def split_front_matter(text: str) -> tuple[dict, int, list[str]]:
     """Parse YAML front matter at the start of ``text``.
 
     Returns (metadata, offset where the body starts, warnings). A front matter that is
-    not YAML is reported in the warnings and skipped, the body is still read.
+    not YAML (or not a mapping) is reported in the warnings and skipped; the body is still read.
     """
     m = _FRONT_RE.match(text)
     if not m:
         return {}, 0, []
     try:
-        meta = yaml.safe_load(m.group(1))
+        meta = yaml.load(m.group(1), Loader=_FrontMatterLoader)
     except yaml.YAMLError as exc:
-        first = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
-        return {}, m.end(), [f"front matter is not valid YAML ({first}); its metadata was ignored"]
+        problem = getattr(exc, "problem", None) or (str(exc).splitlines() or ["invalid YAML"])[0]
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""  # + the opening "---" line
+        return {}, m.end(), [f"front matter is not valid YAML ({printable(problem)}{where}); "
+                             "its metadata was ignored"]
+    except (RecursionError, MemoryError, ValueError, TypeError, OverflowError) as exc:
+        return {}, m.end(), [f"front matter cannot be read ({type(exc).__name__}); its metadata was ignored"]
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -148,13 +267,20 @@ def split_front_matter(text: str) -> tuple[dict, int, list[str]]:
     return meta, m.end(), []
 
 
+_SCALARS = (str, int, float, _dt.date)
+
+
 def _meta_fields(meta: dict, warnings: list[str]) -> dict:
+    """The metadata kg keeps, as clean strings; only scalar values (and lists of them) are read."""
+
     def text_of(v: object) -> str:
-        if v is None:
+        if isinstance(v, bool) or v is None:
             return ""
         if isinstance(v, list | tuple):
-            return ", ".join(str(x) for x in v)
-        return str(v).strip()
+            return ", ".join(clean_text(str(x)).strip() for x in v if isinstance(x, _SCALARS))
+        if isinstance(v, _SCALARS):
+            return clean_text(str(v)).strip()
+        return ""
 
     out = {
         "title": text_of(meta.get("title")),
@@ -165,11 +291,12 @@ def _meta_fields(meta: dict, warnings: list[str]) -> dict:
     tags = meta.get("tags") or meta.get("categories") or ()
     if isinstance(tags, str):
         tags = [t for t in re.split(r"[,\s]+", tags) if t]
-    out["tags"] = tuple(str(t) for t in tags) if isinstance(tags, list | tuple) else ()
+    out["tags"] = (tuple(clean_text(str(t)) for t in tags if isinstance(t, _SCALARS) and not isinstance(t, bool))
+                   if isinstance(tags, list | tuple) else ())
     try:
         out["date"] = normalize_date(meta.get("date"))
     except ValueError as exc:
-        warnings.append(f"date ignored: {exc}")
+        warnings.append(f"date ignored: {exc}; the article is kept without a date")
         out["date"] = ""
     return out
 
@@ -511,6 +638,12 @@ def html_article(text: str) -> tuple[tuple[Chunk, ...], dict]:
     reader.feed(text)
     reader.close()
     reader.builder.flush()
+    if only and not reader.builder.chunks:
+        # "<article" only in a script or a comment: read the whole page instead
+        reader = _HtmlReader(text, None)
+        reader.feed(text)
+        reader.close()
+        reader.builder.flush()
     meta = {"title": reader.title or reader.h1, "date": reader.date, "url": reader.url, "author": reader.author}
     return tuple(reader.builder.chunks), meta
 
@@ -522,10 +655,14 @@ def _article_from_text(article_id: str, text: str, fmt: str, source: str) -> Art
     if fmt == "html":
         chunks, meta = html_article(text)
         fields = _meta_fields(meta, warnings)
+        if not chunks:
+            warnings.append("no main text found in the page (only navigation, scripts or markup)")
     else:
         meta, body, warnings = split_front_matter(text)
         fields = _meta_fields(meta, warnings)
         chunks = markdown_chunks(text, body, markdown=fmt == "markdown" or bool(meta) or body > 0)
+        if not chunks:
+            warnings.append("no text to analyse after the front matter" if body else "no text to analyse")
     return _make_article(article_id, text, fields, fmt, chunks, warnings, source)
 
 
@@ -536,15 +673,26 @@ def _make_article(article_id: str, text: str, fields: dict, fmt: str, chunks: tu
                    chunks=chunks, warnings=tuple(warnings), path=path)
 
 
-def _jsonl_articles(path: Path, text: str, source: str) -> Iterator[Article | Skipped]:
-    for lineno, line in enumerate(text.splitlines(), 1):
+def _jsonl_articles(text: str, source: str) -> Iterator[Article | Skipped]:
+    """The articles of a JSON Lines text; each bad line is a :class:`Skipped` naming its number.
+
+    Lines are split at ``\\n`` only: U+2028 and other separators ``str.splitlines`` knows may
+    stand raw inside a JSON string.
+    """
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Skipped(where, f"line {lineno} is not JSON ({exc.msg})")
+            yield Skipped(where, f"line {lineno} is not JSON ({exc.msg} at column {exc.colno})")
+            continue
+        except RecursionError:
+            yield Skipped(where, f"line {lineno} is not usable JSON (nested too deeply)")
+            continue
+        except ValueError as exc:  # e.g. a number of more than 4,300 digits
+            yield Skipped(where, f"line {lineno} is not usable JSON ({printable(str(exc))[:120]})")
             continue
         if not isinstance(rec, dict):
             yield Skipped(where, f"line {lineno} is not a JSON object")
@@ -555,27 +703,95 @@ def _jsonl_articles(path: Path, text: str, source: str) -> Iterator[Article | Sk
             yield Skipped(where, f"line {lineno} {what}")
             continue
         aid = rec.get("id")
-        if aid is None or isinstance(aid, dict | list) or str(aid) == "":
+        if aid is None or aid == "":
             yield Skipped(where, f"line {lineno} has no \"id\" field")
             continue
+        if isinstance(aid, bool) or not isinstance(aid, str | int | float):
+            yield Skipped(where, f"line {lineno} has an \"id\" that is not a string or a number")
+            continue
         warnings: list[str] = []
+        clean = clean_text(body)
+        if clean != body:
+            warnings.append("text holds unpaired surrogate escapes (\\ud800...); they were replaced by U+FFFD")
         fields = _meta_fields(rec, warnings)
-        yield _make_article(str(aid), body, fields, "jsonl", markdown_chunks(body, 0, markdown=False), warnings,
-                            where)
+        yield _make_article(clean_text(str(aid)), clean, fields, "jsonl", markdown_chunks(clean, 0, markdown=False),
+                            warnings, where)
+
+
+def _file_name(name: str) -> str:
+    """A file name as clean text: undecodable bytes (surrogateescape) read as CP932 or replaced."""
+    if not _SURROGATE_RE.search(name):
+        return name
+    raw = os.fsencode(name)
+    for enc in ("cp932", "euc_jp"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "replace")
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def _stat_problem(path: Path, exc: OSError) -> str:
+    """Why ``os.stat`` of an input failed, in words."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop (following the link leads back to it)"
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        if path.is_symlink():
+            try:
+                target = os.readlink(path)
+            except OSError:
+                target = "?"
+            return f"broken symbolic link (points to {printable(target)!r}, which does not exist)"
+        return "no such file or directory"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "cannot be read (permission denied)"
+    return f"cannot be read ({exc.strerror or exc})"
 
 
 def read_file(path: Path, article_id: str) -> Iterator[Article | Skipped]:
-    """The article(s) of one file, or a :class:`Skipped` naming why not."""
-    shown = str(path)
+    """The article(s) of one file, or a :class:`Skipped` naming why not.
+
+    Never blocks on a named pipe or a device, never follows a symbolic link loop, and never
+    lets one bad file stop the others.
+    """
+    shown = printable(str(path))
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        yield Skipped(shown, _stat_problem(path, exc), article_id)
+        return
+    if not stat.S_ISREG(st.st_mode):
+        yield Skipped(shown, f"not a regular file ({_kind(st.st_mode)})", article_id)
+        return
     fmt = SUFFIX_FORMAT.get(path.suffix.lower())
     if fmt is None:
-        yield Skipped(shown, f"unsupported file type {path.suffix or '(no extension)'!r}; "
+        suffix = printable(path.suffix) or "(no extension)"
+        yield Skipped(shown, f"unsupported file type {suffix!r}; "
                              "kg reads .md, .markdown, .txt, .html, .htm and .jsonl", article_id)
         return
     try:
-        data = path.read_bytes()
+        # O_NONBLOCK: a file swapped for a named pipe after the stat above cannot hang the build
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as fh:
+            mode = os.fstat(fh.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                yield Skipped(shown, f"not a regular file ({_kind(mode)})", article_id)
+                return
+            data = fh.read()
     except OSError as exc:
-        yield Skipped(shown, f"cannot be read ({exc.strerror or exc})", article_id)
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            reason = "cannot be read (permission denied)"
+        else:
+            reason = f"cannot be read ({exc.strerror or exc})"
+        yield Skipped(shown, reason, article_id)
         return
     if not data.strip():
         yield Skipped(shown, "empty file", article_id)
@@ -585,56 +801,113 @@ def read_file(path: Path, article_id: str) -> Iterator[Article | Skipped]:
     except InputError as exc:
         yield Skipped(shown, str(exc), article_id)
         return
-    if fmt == "jsonl":
-        yield from _jsonl_articles(path, text, shown)
+    if not text.strip():
+        yield Skipped(shown, "empty file (nothing but a byte-order mark and white space)", article_id)
         return
-    yield _article_from_text(article_id, text, fmt, shown)
+    try:
+        if fmt == "jsonl":
+            items = list(_jsonl_articles(text, shown))
+        else:
+            items = [_article_from_text(article_id, text, fmt, shown)]
+    except Exception as exc:  # a reader bug must not stop the build: name it and go on
+        yield Skipped(shown, f"cannot be parsed as {fmt} ({type(exc).__name__}: {printable(str(exc))[:160]}); "
+                             "this is a kg bug, please report it", article_id)
+        return
+    yield from items
+
+
+def _walk(root: Path) -> Iterator[tuple[Path, str] | Skipped]:
+    """Files under a folder in sorted order; folders that cannot be listed and links to folders named."""
+    entries: list[tuple[str, Path | Skipped]] = []
+    real_root = os.path.realpath(root)
+
+    def rel_of(p: Path) -> str:
+        return _file_name(p.relative_to(root).as_posix())
+
+    def on_error(exc: OSError) -> None:
+        p = Path(exc.filename) if exc.filename else root
+        rel = rel_of(p) if p != root else "."
+        entries.append((rel, Skipped(printable(str(p)), f"folder cannot be read ({exc.strerror or exc})")))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
+        keep = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            p = Path(dirpath) / d
+            if not p.is_symlink():
+                keep.append(d)
+                continue
+            real = os.path.realpath(p)
+            real_dir = os.path.realpath(dirpath)
+            if real_dir == real or real_dir.startswith(real.rstrip(os.sep) + os.sep):
+                reason = "symbolic link loop (the link leads to a folder that contains it); not followed"
+            elif real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep):
+                reason = "symbolic link to a folder already read; not followed"
+            else:
+                reason = ("symbolic link to a folder; not followed (give the folder itself as an input "
+                          "to read it)")
+            entries.append((rel_of(p), Skipped(printable(str(p)), reason, rel_of(p))))
+        dirnames[:] = keep
+        for name in filenames:
+            if name.startswith("."):
+                continue
+            p = Path(dirpath) / name
+            entries.append((rel_of(p), p))
+    entries.sort(key=lambda e: e[0])
+    for rel, item in entries:
+        yield item if isinstance(item, Skipped) else (item, rel)
 
 
 def discover(inputs: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str] | Skipped]:
     """Files to read as (path, article id), directories walked recursively in sorted order.
 
-    Hidden files and folders are left out; symbolic links to folders are not followed.
+    Hidden files and folders are left out; symbolic links to folders are not followed (each
+    is named, a loop as a loop).
     """
     for raw in inputs:
         root = Path(raw)
-        if not root.exists():
-            yield Skipped(str(raw), "no such file or directory")
+        shown = printable(os.fspath(raw))
+        try:
+            st = os.stat(root)
+        except OSError as exc:
+            yield Skipped(shown, _stat_problem(root, exc))
             continue
-        if root.is_file():
-            yield root, root.name
-            continue
-        if not root.is_dir():
-            yield Skipped(str(raw), "not a regular file or directory")
-            continue
-        found = []
-        for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in filenames:
-                if name.startswith("."):
-                    continue
-                p = Path(dirpath) / name
-                found.append((p.relative_to(root).as_posix(), p))
-        for rel, p in sorted(found):
-            if p.is_symlink() and not p.exists():
-                yield Skipped(str(p), "broken symbolic link", rel)
-                continue
-            yield p, rel
+        if stat.S_ISREG(st.st_mode):
+            yield root, _file_name(root.name)
+        elif stat.S_ISDIR(st.st_mode):
+            yield from _walk(root)
+        else:
+            yield Skipped(shown, f"not a regular file or directory ({_kind(st.st_mode)})")
 
 
 def read_inputs(inputs: Iterable[str | os.PathLike]) -> Iterator[Article | Skipped]:
-    """Every article of the inputs (in a stable order) and every input that was skipped."""
-    seen: set[str] = set()
-    for item in discover(inputs):
+    """Every article of the inputs (in a stable order) and every input that was skipped.
+
+    Each article id has one owner, the first input that claims it (a skipped file claims
+    its id too). A later article with a claimed id is skipped as a duplicate; a later skipped
+    input with a claimed id is keyed by its path instead. So the store's row of an id is never
+    replaced by another input's.
+    """
+    claimed: set[str] = set()
+
+    def owned(item: Article | Skipped) -> Article | Skipped:
         if isinstance(item, Skipped):
-            yield item
+            if not item.article_id:
+                return item
+            if item.article_id in claimed:
+                return Skipped(item.path, item.reason)
+            claimed.add(item.article_id)
+            return item
+        if item.id in claimed:
+            return Skipped(item.path, f"duplicate article id {printable(item.id)!r} (already read from another input)")
+        claimed.add(item.id)
+        return item
+
+    for found in discover(inputs):
+        if isinstance(found, Skipped):
+            yield owned(found)
             continue
-        path, aid = item
-        for art in read_file(path, aid):
-            if isinstance(art, Article):
-                if art.id in seen:
-                    yield Skipped(art.path, f"duplicate article id {art.id!r} (already read from another input)",
-                                  art.id)
-                    continue
-                seen.add(art.id)
-            yield art
+        path, aid = found
+        for item in read_file(path, aid):
+            yield owned(item)

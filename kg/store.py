@@ -163,6 +163,14 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def _rollback(self) -> None:
+        """Undo the open transaction, if any, without hiding the error that led here."""
+        if self.db.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
     # ------------------------------------------------------------------ schema
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -177,7 +185,7 @@ class Store:
                 self.db.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[i]}\nPRAGMA user_version = {i + 1};\nCOMMIT;")
             except BaseException:
                 if self.db.in_transaction:
-                    self.db.execute("ROLLBACK")
+                    self._rollback()
                 raise
 
     @property
@@ -228,22 +236,32 @@ class Store:
             )
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            self._rollback()
             raise
 
     def save_skipped(self, skipped: Skipped) -> None:
         """Record an input that could not be read (replacing what it held before)."""
-        key = skipped.article_id or skipped.path
-        self.db.execute("BEGIN IMMEDIATE")
+        self._save_problem(skipped.article_id or skipped.path, skipped.path, "skipped", skipped.reason)
+
+    def save_failed(self, article_id: str, path: str, reason: str) -> None:
+        """Record an article that was read but could not be analysed (status ``error``).
+
+        Its earlier results are dropped; the next build tries it again.
+        """
+        self._save_problem(article_id, path, "error", reason)
+
+    def _save_problem(self, key: str, path: str, status: str, reason: str) -> None:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
         try:
-            self.db.execute("DELETE FROM articles WHERE id = ?", (key,))
-            self.db.execute(
-                "INSERT INTO articles (id, sha256, status, error, path, updated) VALUES (?, '', 'skipped', ?, ?, ?)",
-                (key, skipped.reason, skipped.path, _now()),
+            db.execute("DELETE FROM articles WHERE id = ?", (key,))
+            db.execute(
+                "INSERT INTO articles (id, sha256, status, error, path, updated) VALUES (?, '', ?, ?, ?, ?)",
+                (key, status, reason, path, _now()),
             )
-            self.db.execute("COMMIT")
+            db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
 
     def delete_articles(self, ids: Iterable[str]) -> int:
@@ -256,7 +274,7 @@ class Store:
                 self.db.execute("DELETE FROM articles WHERE id = ?", (aid,))
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
         return len(ids)
 
@@ -288,8 +306,12 @@ class Store:
                  if f != fingerprint or k not in used]
         if stale:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.executemany("DELETE FROM chunks WHERE key = ? AND fingerprint = ?", stale)
-            self.db.execute("COMMIT")
+            try:
+                self.db.executemany("DELETE FROM chunks WHERE key = ? AND fingerprint = ?", stale)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
         return len(stale)
 
     # ------------------------------------------------------------------ reading back
@@ -302,6 +324,11 @@ class Store:
 
     def skipped(self) -> list[tuple[str, str, str]]:
         return list(self.db.execute("SELECT id, path, error FROM articles WHERE status = 'skipped' ORDER BY id"))
+
+    def problems(self) -> list[tuple[str, str, str, str]]:
+        """(id, path, status, reason) of every input skipped or failed, by id."""
+        return list(self.db.execute(
+            "SELECT id, path, status, error FROM articles WHERE status != 'ok' ORDER BY id"))
 
     def mentions(self) -> Iterator[Mention]:
         for r in self.db.execute(
