@@ -6,6 +6,9 @@ the same numbers (and the same bytes in the exports).
 
 from __future__ import annotations
 
+import math
+import zlib
+
 import networkx as nx
 
 SEED = 42
@@ -28,17 +31,56 @@ def undirected(g: nx.MultiDiGraph) -> nx.Graph:
     return u
 
 
+#: Nodes laid out by the force-directed algorithm; the rest are placed around their neighbours.
+LAYOUT_CORE = 400
+
+
+def _angle(node: str) -> float:
+    return (zlib.crc32(str(node).encode("utf-8")) % 3600) / 3600 * 2 * math.pi
+
+
 def layout(u: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Deterministic force-directed positions scaled to the layout box."""
+    """Deterministic positions scaled to the layout box.
+
+    The ``LAYOUT_CORE`` best-connected nodes get a force-directed layout (networkx's spring
+    layout, seeded); every other node is placed beside its placed neighbours (weighted mean
+    plus a small offset at an angle derived from its id), unconnected leftovers on an outer
+    ring. The cost stays near that of the core whatever the size of the graph (a spring
+    layout of all of 2,000 nodes takes ~35 s here; this takes ~2 s).
+    """
     n = u.number_of_nodes()
     if n == 0:
         return {}
     if n == 1:
         return {next(iter(u.nodes)): (0.0, 0.0)}
-    k = 1.5 / (n ** 0.5)
-    iterations = 100 if n <= 2000 else 40
-    pos = nx.spring_layout(u, seed=SEED, k=k, iterations=iterations, weight="weight", scale=LAYOUT_SCALE)
-    return {node: (round(float(x), 2), round(float(y), 2)) for node, (x, y) in pos.items()}
+    strength = dict(u.degree(weight="weight"))
+    order = sorted(u.nodes, key=lambda v: (-strength[v], str(v)))
+    core = order[:LAYOUT_CORE]
+    sub = u.subgraph(core)
+    k = 1.5 / (len(core) ** 0.5)
+    raw = nx.spring_layout(sub, seed=SEED, k=k, iterations=100, weight="weight", scale=LAYOUT_SCALE)
+    pos = {v: (float(x), float(y)) for v, (x, y) in raw.items()}
+    rest = order[LAYOUT_CORE:]
+    step = LAYOUT_SCALE * 0.05
+    for _ in range(3):  # a few passes reach nodes two or three hops from the core
+        left = []
+        for v in rest:
+            placed = [(w, u[v][w].get("weight", 1.0)) for w in u[v] if w in pos]
+            if not placed:
+                left.append(v)
+                continue
+            total = sum(wt for _, wt in placed)
+            x = sum(pos[w][0] * wt for w, wt in placed) / total
+            y = sum(pos[w][1] * wt for w, wt in placed) / total
+            a = _angle(v)
+            r = step * (1.0 + (zlib.crc32(str(v).encode("utf-8")) % 5) / 4)
+            pos[v] = (x + r * math.cos(a), y + r * math.sin(a))
+        rest = left
+    for i, v in enumerate(rest):  # unconnected to anything placed: an outer ring
+        a = 2 * math.pi * i / max(1, len(rest))
+        ring = LAYOUT_SCALE * (1.15 + 0.05 * (i % 3))
+        pos[v] = (ring * math.cos(a), ring * math.sin(a))
+    return {v: (round(x, 2), round(y, 2)) for v, (x, y) in pos.items()}
 
 
 def communities(u: nx.Graph) -> dict[str, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -10,13 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import __version__
-from kg.corpus import read_inputs
-from kg.errors import UsageError
+from kg.corpus import printable, read_inputs
+from kg.errors import StoreError, UsageError
 from kg.extract import Resources, extract_article, extraction_digest
+from kg.fsutil import remove_stale_temporaries
 from kg.lock import OutdirLock
 from kg.model import Article, Chunk, Skipped
 from kg.nlp import Analyzer, NlpConfig, article_sentences, fit_chunks
-from kg.outputs import write_outputs
+from kg.outputs import OUTPUT_FILES, write_outputs
 from kg.settings import Settings
 from kg.store import Store
 
@@ -42,6 +44,8 @@ class Summary:
     analysed: int = 0
     reused: int = 0
     skipped: int = 0
+    #: articles read but not analysed because of an error (counted in ``skipped`` too)
+    failed: int = 0
     removed: int = 0
     chunks_analysed: int = 0
     chars_analysed: int = 0
@@ -69,7 +73,21 @@ def _plan(article: Article) -> _Plan:
 
 
 def run_build(settings: Settings, reporter: Reporter | None = None) -> Summary:
-    """Build the graph of ``settings.inputs`` into ``settings.outdir``."""
+    """Build the graph of ``settings.inputs`` into ``settings.outdir``.
+
+    Every article is committed to the store as soon as it is analysed and the outputs are
+    replaced atomically, so a build killed at any moment loses nothing done and breaks nothing
+    written; the next build picks up where it stopped.
+    """
+    try:
+        return _run_build(settings, reporter)
+    except sqlite3.Error as exc:
+        store = Path(settings.outdir) / "kg.sqlite"
+        raise StoreError(f"the store {store} failed ({exc}); the articles stored before are kept: run the "
+                         "build again, or delete the store to start afresh") from None
+
+
+def _run_build(settings: Settings, reporter: Reporter | None) -> Summary:
     rep = reporter or Reporter()
     t0 = time.perf_counter()
     out = Path(settings.outdir)
@@ -85,6 +103,9 @@ def run_build(settings: Settings, reporter: Reporter | None = None) -> Summary:
     extraction = f"{fingerprint}|extraction={extraction_digest()}|resources={resources.digest}"
 
     with OutdirLock(out, wait=settings.wait_for_lock, on_wait=rep.warning), Store(out / "kg.sqlite") as store:
+        # only one writer gets here: temporaries beside the outputs are a killed build's leftovers
+        if stale := remove_stale_temporaries(out, OUTPUT_FILES):
+            rep.stage(f"removed {len(stale)} temporary file(s) left by an interrupted build")
         run_id = store.begin_run(__version__, extraction)
         states = store.article_states()
 
@@ -153,14 +174,25 @@ def _analyse_and_extract(settings: Settings, store: Store, config: NlpConfig, fi
             if any(c.key not in available for c in plan.chunks):
                 return
             waiting.popleft()
-            analyses = store.get_chunks([c.key for c in plan.chunks], fingerprint)
             art = plan.article
-            sentences = article_sentences(art, plan.chunks, [analyses[c.key] for c in plan.chunks])
-            mentions, relations = extract_article(art, sentences, resources)
-            store.save_article(art, chunk_keys=[c.key for c in plan.chunks], fingerprint=fingerprint,
-                               extraction=extraction, sentences=sentences, mentions=mentions,
-                               relations=relations)
-            summary.analysed += 1
+            try:
+                analyses = store.get_chunks([c.key for c in plan.chunks], fingerprint)
+                sentences = article_sentences(art, plan.chunks, [analyses[c.key] for c in plan.chunks])
+                mentions, relations = extract_article(art, sentences, resources)
+                store.save_article(art, chunk_keys=[c.key for c in plan.chunks], fingerprint=fingerprint,
+                                   extraction=extraction, sentences=sentences, mentions=mentions,
+                                   relations=relations)
+            except (sqlite3.OperationalError, MemoryError):
+                raise  # the store or the machine is failing, not this article
+            except Exception as exc:  # one bad article never stops the build: record it, go on
+                reason = (f"analysis failed ({type(exc).__name__}: {printable(str(exc))[:200]}); "
+                          "recorded as an error, the next build tries it again")
+                store.save_failed(art.id, art.path, reason)
+                summary.failed += 1
+                summary.skipped += 1
+                rep.skipped(art.path, reason)
+            else:
+                summary.analysed += 1
             rep.advance(articles=1)
 
     def texts() -> Iterator[tuple[str, str]]:
@@ -186,7 +218,7 @@ def _analyse_and_extract(settings: Settings, store: Store, config: NlpConfig, fi
         return
 
     jobs = max(1, settings.jobs or os.cpu_count() or 1)
-    with Analyzer(config, jobs=jobs) as analyzer:
+    with Analyzer(config, jobs=jobs, scheduler=settings.scheduler) as analyzer:
         for key, analysis in analyzer.analyse(texts(), on_batch=lambda n: rep.advance(chars=n)):
             store.put_chunk(key, fingerprint, analysis)
             available.add(key)
