@@ -65,3 +65,7 @@ eval: install
 # kg's NER head (kg/data/ner) from the Stockmark dev split: reproducible, about 2 minutes
 train-ner: install
 	$(BIN)/python scripts/train_ner.py --data $(SHARED)/eval/stockmark/ner_dev.jsonl --out kg/data/ner --epochs 25
+
+# throughput and memory against raw nlp.pipe on a generated corpus (about 10 minutes)
+bench: install
+	$(BIN)/python scripts/bench.py --shared $(SHARED)

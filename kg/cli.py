@@ -115,8 +115,10 @@ def main() -> None:
               help="Draw only the N most mentioned nodes in graph.html (the GraphML keeps all).")
 @click.option("--title", default="", help="Title of graph.html.")
 @click.option("--no-wait", is_flag=True, help="Fail at once if another build is writing to OUTDIR.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+              help="Analyse on an existing Dask cluster (dask.distributed) instead of local processes.")
 @click.option("--model", default="ja_ginza", show_default=True, help="spaCy/GiNZA model package to load.")
-def build(inputs, outdir, jobs, quiet, dictionaries, aliases, max_nodes, title, no_wait, model) -> None:
+def build(inputs, outdir, jobs, quiet, dictionaries, aliases, max_nodes, title, no_wait, scheduler, model) -> None:
     """Build the knowledge graph of INPUTS (files or folders) into OUTDIR.
 
     Reads .md/.markdown (YAML front matter), .txt, .html/.htm and .jsonl articles; folders
@@ -128,7 +130,8 @@ def build(inputs, outdir, jobs, quiet, dictionaries, aliases, max_nodes, title, 
 
     settings = Settings(
         inputs=tuple(inputs), outdir=outdir, jobs=jobs or default_jobs(), model=model,
-        dictionaries=tuple(dictionaries), aliases=aliases, max_nodes=max_nodes, title=title, wait_for_lock=not no_wait,
+        dictionaries=tuple(dictionaries), aliases=aliases, max_nodes=max_nodes, title=title,
+        wait_for_lock=not no_wait, scheduler=scheduler,
     )
     reporter = ProgressReporter(quiet=quiet)
     try:
@@ -142,6 +145,17 @@ def build(inputs, outdir, jobs, quiet, dictionaries, aliases, max_nodes, title, 
         sys.exit(130)
     if not quiet:
         click.echo(f"kg: {summary.line()} -> {outdir}")
+
+
+def _register() -> None:
+    from kg.cli_export import export
+    from kg.cli_render import render
+
+    main.add_command(export)
+    main.add_command(render)
+
+
+_register()
 
 
 def run() -> None:  # pragma: no cover

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -346,20 +347,37 @@ def batches(texts: Iterable[tuple[str, str]], max_chars: int = 6000, max_items: 
         yield batch
 
 
+_REMOTE_LOCK = threading.Lock()
+
+
+def analyse_batch_remote(texts: list[str], config: NlpConfig) -> list[dict]:
+    """The task a Dask worker runs: the model is loaded once per worker process.
+
+    spaCy's Japanese tokenizer is not thread-safe, so a worker with several threads analyses
+    one batch at a time (run workers with ``--nthreads 1`` and several processes instead)."""
+    with _REMOTE_LOCK:
+        return analyse_texts(texts, config)
+
+
 class Analyzer:
-    """Analyses (key, text) pairs in this process or in a pool of worker processes.
+    """Analyses (key, text) pairs in this process, a pool of worker processes, or a Dask cluster.
 
     Results come back in input order; at most a small window of batches is in flight, so
     memory does not grow with the corpus.
     """
 
-    def __init__(self, config: NlpConfig, jobs: int = 1) -> None:
+    def __init__(self, config: NlpConfig, jobs: int = 1, scheduler: str | None = None) -> None:
         self.config = config
         self.jobs = max(1, jobs)
+        self.scheduler = scheduler
         self._pool = None
+        self._client = None
+        self._config_future = None
 
     def __enter__(self) -> Analyzer:
-        if self.jobs > 1:
+        if self.scheduler:
+            self._connect()
+        elif self.jobs > 1:
             import multiprocessing as mp
 
             ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
@@ -368,7 +386,25 @@ class Analyzer:
             load_pipeline(self.config)
         return self
 
+    def _connect(self) -> None:
+        try:
+            from dask.distributed import Client
+        except ImportError as exc:  # pragma: no cover - installed by make install
+            raise ModelError("--scheduler needs dask.distributed; run `make install`") from exc
+        try:
+            self._client = Client(self.scheduler, timeout=30, set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            raise ModelError(f"cannot reach the Dask scheduler at {self.scheduler} ({exc}); start it with "
+                             "`dask scheduler` and workers with `dask worker SCHEDULER --nthreads 1`") from exc
+        workers = len(self._client.scheduler_info().get("workers", {}))
+        self.jobs = max(1, workers)
+        # the dictionaries' patterns travel once to every worker, not with every batch
+        self._config_future = self._client.scatter(self.config, broadcast=True)
+
     def __exit__(self, *exc) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
         if self._pool is not None:
             if exc[0] is None:
                 self._pool.close()
@@ -380,6 +416,17 @@ class Analyzer:
     def analyse(self, items: Iterable[tuple[str, str]],
                 on_batch: Callable[[int], None] | None = None) -> Iterator[tuple[str, dict]]:
         """Yield (key, analysis) for each (key, text), in order."""
+        if self._client is not None:
+            window: deque = deque()
+            limit = self.jobs * 3
+            for batch in batches(items):
+                fut = self._client.submit(analyse_batch_remote, [t for _, t in batch], self._config_future, pure=False)
+                window.append((batch, fut))
+                while len(window) >= limit:
+                    yield from self._collect_remote(window.popleft(), on_batch)
+            while window:
+                yield from self._collect_remote(window.popleft(), on_batch)
+            return
         if self._pool is None:
             for batch in batches(items):
                 results = analyse_texts([t for _, t in batch], self.config)
@@ -395,6 +442,15 @@ class Analyzer:
                 yield from self._collect(window.popleft(), on_batch)
         while window:
             yield from self._collect(window.popleft(), on_batch)
+
+    @staticmethod
+    def _collect_remote(entry, on_batch) -> Iterator[tuple[str, dict]]:
+        batch, fut = entry
+        results = fut.result()
+        fut.release()
+        if on_batch:
+            on_batch(sum(len(t) for _, t in batch))
+        yield from zip((k for k, _ in batch), results, strict=True)
 
     @staticmethod
     def _collect(entry, on_batch) -> Iterator[tuple[str, dict]]:

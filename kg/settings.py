@@ -27,3 +27,5 @@ class Settings:
     max_nodes: int | None = None
     title: str = ""
     wait_for_lock: bool = True
+    #: a Dask scheduler address (tcp://HOST:PORT): analyse on that cluster instead of local processes
+    scheduler: str | None = None

@@ -18,10 +18,8 @@ ENTITY_CASES = [json.loads(line) for line in (DATA / "entity_cases.jsonl").read_
 #: Cases of the table kg does not get exactly right yet, with the reason (kept visible as xfail).
 KNOWN_GAPS = {
     "ent-006": "北上工場 after 岩手県の: a bare place-named plant is not proposed",
-    "ent-007": "米アルティウム: the glued country prefix leaves an unknown katakana word",
     "ent-023": "リン酸鉄リチウムイオン電池: Sudachi splits リン|酸|鉄 and the dictionary form differs",
     "ent-032": "800万回線: 回線 is not an amount unit",
-    "ent-043": "アイベリック・バイオ typed product by both models",
     "ent-044": "後発医薬品 is listed as a technology by kg's dictionary, not by the table",
     "ent-047": "抗体医薬品 is listed as a technology by kg's dictionary, not by the table",
     "ent-064": "すいそ ふろんてぃあ: a hiragana name with a space",
@@ -33,7 +31,6 @@ KNOWN_GAPS = {
     "ent-098": "スパッタリングターゲット: not a known technology head",
     "ent-100": "基幹ロケット: kg lists it as a technology",
     "ent-106": "アリマンタシォン・クシュタール: unknown to both models",
-    "ent-111": "米グリーンヒル: unknown to both models",
     "ent-113": "アクティビジョン・ブリザード: Sudachi splits the name",
     "ent-122": "bare 政府 and 次世代半導体/AI as umbrella terms",
     "ent-129": "ソニー・ホンダモビリティ: the joint name loses to two dictionary names",

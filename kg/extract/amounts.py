@@ -36,7 +36,7 @@ QUANTITIES = {
 #: quantity units that are amounts only with a big-number multiplier or a clear context
 _WEAK_QUANTITIES = {"台", "基", "人", "件"}
 
-_NUM = r"[0-9０-９][0-9０-９,，.．]*|[〇零一二三四五六七八九十百千壱弐参两兩]+"
+_NUM = r"[0-9０-９][0-9０-９,，.．]*+|[〇零一二三四五六七八九十百千壱弐参两兩]++"  # possessive: no backtracking
 _MULT = r"[万億兆京千]"
 # a number with big-unit multipliers: 1兆2000億, 4兆5000, 5千万, 三千億, 1.5
 _NUMBER = rf"(?:(?:{_NUM}){_MULT}?)+"

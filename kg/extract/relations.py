@@ -20,6 +20,7 @@ Pure functions over an analysed sentence (plain tokens) and the mentions found i
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
@@ -428,8 +429,11 @@ def sentence_date(sent: Sentence, article_date: str = "") -> str:
         y, mo, d = m.group("y"), m.group("m"), m.group("d")
         if mo and not 1 <= int(mo) <= 12:
             continue
-        if d and not 1 <= int(d) <= 31:
-            d = None
+        if d:
+            try:
+                _dt.date(int(y), int(mo), int(d))
+            except ValueError:
+                d = None
         return f"{y}-{int(mo):02d}-{int(d):02d}" if d else (f"{y}-{int(mo):02d}" if mo else y)
     return ""
 
