@@ -224,8 +224,12 @@ def load_pipeline(config: NlpConfig):
         head = nlp.add_pipe("ner", name=KG_NER_NAME, config=KG_NER_CONFIG, last=True)
         head.from_disk(KG_NER_DIR, exclude=["vocab"])
     if config.patterns:
+        # first in the pipeline: spaCy's add_patterns runs every component before the ruler on
+        # each pattern text (the whole model, 20 s for kg's dictionaries); ORTH matching needs
+        # only the tokenizer, and the ruler writes doc.spans, which nothing else reads
         ruler = nlp.add_pipe(
             "span_ruler",
+            first=True,
             name=RULER_NAME,
             config={"spans_key": RULER_NAME, "phrase_matcher_attr": "ORTH", "overwrite": False},
         )
