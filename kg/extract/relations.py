@@ -155,6 +155,11 @@ class SentenceView:
                 self.at.setdefault(i, m)
             # the title the parser makes the head of a person (ビル・ゲイツ|氏, 佐藤恒治|社長) stands for it
             nxt = idx[-1] + 1
+            if nxt < len(self.toks) and self.toks[nxt].text in ("（", "("):
+                close = next((k for k in range(nxt + 1, min(nxt + 12, len(self.toks)))
+                              if self.toks[k].text in ("）", ")")), None)
+                if close is not None:
+                    nxt = close + 1  # 張忠謀（モリス・チャン）氏
             if (m.type == "person" and nxt < len(self.toks) and nfkc(self.toks[nxt].text) in PERSON_TITLES
                     and nxt not in self.at):
                 self.at[nxt] = m
@@ -665,7 +670,8 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
     return []
 
 
-def nominal_relations(article: Article, view: SentenceView, disc: Discourse) -> list[Relation]:
+def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
+                      topic: list[Mention] | None = None) -> list[Relation]:
     """Aの子会社であるB, A親会社のB, A創業者のB氏, A傘下のB, Aのロール B."""
     out: list[Relation] = []
     toks = view.toks
@@ -674,11 +680,17 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse) -> 
         kind = ROLE_WORDS.get(word)
         if kind is None:
             continue
+        topic = topic or []
         owner = of_mention(view, t.i)
         if not owner and t.i > 0:
             m = view.mention(t.i - 1)
             if m is not None:
                 owner = [m]
+        implicit = False
+        if not owner and t.i + 1 < len(toks) and toks[t.i + 1].text == "の":
+            # 社長の今井正氏, 子会社の日立ハイテク: the company the text is about
+            owner = [m for m in (disc.topic or topic) if m.type in ("company", "organization", "agency")][:1]
+            implicit = True
         if not owner:
             continue
         # B: the noun the role word modifies (である/の B), or the subject of a copula (BはAの子会社だ)
@@ -723,7 +735,34 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse) -> 
                     continue
                 if head.type not in ACTOR_TYPES or tail.type not in ACTOR_TYPES:
                     continue
-                out.append(_rel(article, view.sent, head, tail, word, "nominal", kind, 0.8))
+                out.append(_rel(article, view.sent, head, tail, word, "nominal", kind, 0.6 if implicit else 0.8,
+                                resolved="topic" if implicit else ""))
+    return out
+
+
+def possessive_relations(article: Article, view: SentenceView) -> list[Relation]:
+    """Xの新薬「ウゴービ」, Xの熊本工場: what an actor owns or makes, named after の."""
+    out: list[Relation] = []
+    toks = view.toks
+    for m in view.mentions:
+        if m.type not in ("company", "organization", "agency"):
+            continue
+        h = view.head_of.get(m.span)
+        if h is None or view.particle(h) != "の":
+            continue
+        # the noun phrase after の: category nouns, then maybe a name in brackets
+        k = h + 2
+        while k < len(toks) and toks[k].pos in ("NOUN", "PROPN", "NUM") and view.mention(k) is None \
+                and toks[k].text not in ("「", "『"):
+            k += 1
+        target = view.mention(k) if k < len(toks) else None
+        if target is None and k + 1 < len(toks) and toks[k].text in ("「", "『"):
+            target = view.mention(k + 1)
+        if target is None or target is m:
+            continue
+        label = {"product": "製品", "facility": "拠点"}.get(target.type)
+        if label:
+            out.append(_rel(article, view.sent, m, target, label, "possessive", "owner", 0.6))
     return out
 
 
@@ -847,7 +886,8 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         inherited = [] if any(a.role in SUBJECT_ROLES and a.mentions for a in f.args) else (
             subject_of.get(i) or topic)
         out.extend(frame_relations(article, view, f, disc, inherited))
-    out.extend(nominal_relations(article, view, disc))
+    out.extend(nominal_relations(article, view, disc, topic))
+    out.extend(possessive_relations(article, view))
     out.extend(attribution_relations(article, view))
     metric = metric_relations(article, view)
     if metric:
