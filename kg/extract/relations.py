@@ -183,12 +183,20 @@ class SentenceView:
         return self.at.get(i)
 
     def particle(self, i: int) -> str:
-        """The (possibly multiword) case particle after token ``i``: が, を, によって, と共同で ..."""
+        """The (possibly multiword) case particle after token ``i``: が, を, によって, と共同で ...
+
+        A name the parser split (X|-|energy) may carry its particle on its last token."""
         parts = []
-        for c in self.children[i]:
-            t = self.toks[c]
-            if c > i and t.dep in ("case", "mark") and t.pos in ("ADP", "SCONJ"):
-                parts.append(c)
+        m = self.at.get(i)
+        owners = [i] + ([k for k, v in self.at.items() if v is m and k > i] if m is not None else [])
+        for o in owners:
+            for c in self.children[o]:
+                t = self.toks[c]
+                if c > o and t.dep in ("case", "mark") and t.pos in ("ADP", "SCONJ"):
+                    parts.append(c)
+            if parts:
+                i = o
+                break
         if not parts:
             return ""
         start = min(parts)
@@ -517,8 +525,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             if ((a.role == "object" or (a.role == "place" and verb.lemma == "合意")) and obj is not None
                     and not a.mentions and "サ変" in obj.tag):
                 inner = of_mention(view, a.token)
-                partners = [view.mention(c) for c in view.children[a.token]
-                            if view.mention(c) is not None and view.particle(c) in ("との", "と")]
+                partners = [p for c in view.children[a.token] if view.particle(c) in ("との", "と")
+                            for p in arg_mentions(view, c)]
                 label = predicate_label(view, a.token)
                 rule = "light-verb"
                 if light == "negated":
@@ -529,7 +537,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                 if inner:
                     others.append(Arg("object", a.token, inner, "の"))
                 if partners:
-                    others.append(Arg("partner", a.token, [p for p in partners if p], "との"))
+                    others.append(Arg("partner", a.token, partners, "との"))
     # XはYから命令/承認/出資を受けた: Y did it to X
     if verb.lemma in ("受ける", "受け入れる", "得る", "取得") and not frame.passive:
         src = [a for a in others if a.role in ("source", "agent") and any(m.type in ACTOR_TYPES for m in a.mentions)]
@@ -575,6 +583,14 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         if ms:
             kept.append(Arg(a.role, a.token, ms, a.particle, a.resolved))
     entity_objects = kept
+    for a in entity_objects:
+        owned = []
+        for m in a.mentions:
+            h = view.head_of.get(m.span, -1)
+            owner = [view.mention(c) for c in view.children[h] if c < h and view.mention(c) is not None
+                     and view.particle(c) == "の" and view.mention(c).type in ("company", "organization")] if h >= 0 else []
+            owned.extend(owner if (m.type == "facility" and owner) else [m])
+        a.mentions = owned
     # amounts with a non-entity object noun: 設備投資額を140億ドルに増やす -> 設備投資
     amount_label = ""
     has_amount = any(m.type == "amount" for a in entity_objects for m in a.mentions)
