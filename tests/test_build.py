@@ -147,3 +147,20 @@ def test_long_article_is_split_and_analysed_whole(tmp_path):
     assert max(r["start"] for r in rows) > len(text) * 0.9
     for r in rows:
         assert text[r["start"]:r["end"]] == r["text"]
+
+
+def test_a_changed_dictionary_reanalyses_everything_and_an_unchanged_one_nothing(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.md").write_text("ミライズ工業はトヨタ自動車と提携した。\n", encoding="utf-8")
+    (src / "b.txt").write_text("ソニーグループはホンダと新会社を設立した。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = run_build(Settings(inputs=(str(src),), outdir=out, jobs=1))
+    assert (first.analysed, first.reused) == (2, 0)
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("ミライズ工業\tcompany\tMirise\n", encoding="utf-8")
+    changed = run_build(Settings(inputs=(str(src),), outdir=out, jobs=1, dictionaries=(extra,)))
+    assert (changed.analysed, changed.reused) == (2, 0)  # new patterns: a new analysis fingerprint
+    assert changed.chunks_analysed == 2
+    again = run_build(Settings(inputs=(str(src),), outdir=out, jobs=1, dictionaries=(extra,)))
+    assert (again.analysed, again.reused, again.model_loaded) == (0, 2, False)
