@@ -466,16 +466,23 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     out = []
     toks = sent.tokens
     for i in range(1, len(toks) - 1):
-        if toks[i].text != "の" or not any(toks[i - 1].text.endswith(d) for d in COMPANY_DESCRIPTORS):
+        if not any(toks[i - 1].text.endswith(d) for d in COMPANY_DESCRIPTORS):
             continue
-        a = i + 1
+        if toks[i].text == "の":
+            a = i + 1
+        elif toks[i].text == "で" and i + 1 < len(toks) and toks[i + 1].text == "ある":
+            a = i + 2  # 子会社である積水ソーラーフィルム
+        else:
+            continue
         b = a
         while b < len(toks) and _noun_like(toks[b]):
             b += 1
         a, b = widen_middle_dot(toks, a, b)
         a, b, _ = strip_country(toks, a, b, res, "company")
         a, b = trim(toks, a, b, res, "company")
-        if a >= b or not all(is_proper(x) or _is_katakana(x) or x.text in "・･" for x in toks[a:b]):
+        if a >= b or b - a > 5 or not any(is_proper(x) or _is_katakana(x) or _latin_word(x) for x in toks[a:b]):
+            continue
+        if toks[a].text in res.rules.stopmods or any(x.pos == "NUM" for x in toks[a:b]):
             continue
         text = nfkc(_text(toks, a, b))
         entry = res.by_surface.get(fold(text))
@@ -492,6 +499,10 @@ def prefix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         if toks[i].text not in GLUED_COUNTRIES or len(toks[i].text) != 1:
             continue
         a = i + 1
+        # 米新興企業インプリア, 米半導体大手マイクロン: descriptors between the country and the name
+        while a < len(toks) - 1 and (toks[a].text in res.rules.descriptors
+                                     or any(toks[a].text.endswith(d) for d in COMPANY_DESCRIPTORS)):
+            a += 1
         b = a
         while b < len(toks) and (_is_katakana(toks[b]) or _latin_word(toks[b]) or toks[b].text in "・･&＆"
                                  or (b > a and toks[b].pos in ("NOUN", "PROPN") and toks[b].tag.startswith("名詞"))):

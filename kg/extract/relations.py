@@ -663,6 +663,13 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
         return None
     noun = modified_noun(view, frame.pred)
     target = named_in_brackets(view, conjuncts(view, noun))
+    hop = noun
+    for _ in range(2):  # 開発した新型の基幹ロケット「H3」: the clause may hang on a modifier of the name
+        if target or view.heads[hop] == hop or hop - view.heads[hop] > 0 or view.heads[hop] - hop > 4:
+            break
+        hop = view.heads[hop]
+        target = named_in_brackets(view, conjuncts(view, hop)) or ([bracket_child(view, hop)]
+                                                                    if bracket_child(view, hop) else [])
     if not target:
         # 海中データセンター「Project Natick」: the name in brackets after the noun
         for c in view.children[noun]:
@@ -761,15 +768,21 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
     return out
 
 
-def possessive_relations(article: Article, view: SentenceView) -> list[Relation]:
-    """Xの新薬「ウゴービ」, Xの熊本工場: what an actor owns or makes, named after の."""
+def possessive_relations(article: Article, view: SentenceView, disc: Discourse | None = None) -> list[Relation]:
+    """Xの新薬「ウゴービ」, Xの熊本工場, 同社の衛星「ADRAS-J」: what an actor owns or makes, after の."""
     out: list[Relation] = []
     toks = view.toks
-    for m in view.mentions:
+    owners: list[tuple[Mention, int]] = [(m, view.head_of[m.span]) for m in view.mentions if m.span in view.head_of]
+    if disc is not None:
+        for t in toks:
+            if nfkc(t.text) in REFERENCES and view.mention(t.i) is None:
+                ref = resolve_reference(view, t.i, disc, view.mentions)
+                if len(ref) == 1:
+                    owners.append((ref[0], t.i))
+    for m, h in owners:
         if m.type not in ("company", "organization", "agency"):
             continue
-        h = view.head_of.get(m.span)
-        if h is None or view.particle(h) != "の":
+        if view.particle(h) != "の":
             continue
         # the noun phrase after の: category nouns, then maybe a name in brackets
         k = h + 2
@@ -908,7 +921,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             subject_of.get(i) or topic)
         out.extend(frame_relations(article, view, f, disc, inherited))
     out.extend(nominal_relations(article, view, disc, topic))
-    out.extend(possessive_relations(article, view))
+    out.extend(possessive_relations(article, view, disc))
     out.extend(attribution_relations(article, view))
     metric = metric_relations(article, view)
     if metric:
