@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DATA
+from conftest import DATA, with_known_gaps
 
 from kg.extract.amounts import find_amounts, parse_amount, parse_number
 from kg.extract.entities import extract_mentions
@@ -167,12 +167,7 @@ def test_entity_table_precision_and_recall(table_results):
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(
-    "case",
-    [pytest.param(c, marks=pytest.mark.xfail(reason=KNOWN_GAPS[c["id"]], strict=True)) if c["id"] in KNOWN_GAPS
-     else c for c in ENTITY_CASES],
-    ids=[c["id"] for c in ENTITY_CASES],
-)
+@pytest.mark.parametrize("case", with_known_gaps(ENTITY_CASES, KNOWN_GAPS))
 def test_entity_table_sentence(case, table_results):
     assert table_results[case["id"]] == {tuple(e) for e in case["entities"]}, case["text"]
 

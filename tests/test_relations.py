@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DATA
+from conftest import DATA, with_known_gaps
 
 from kg.extract import extract_article
 from kg.extract.resources import nfkc
@@ -107,12 +107,7 @@ def test_relation_table_precision_and_recall(table):
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(
-    "case",
-    [pytest.param(c, marks=pytest.mark.xfail(reason=KNOWN_GAPS[c["id"]], strict=True)) if c["id"] in KNOWN_GAPS
-     else c for c in CASES],
-    ids=[c["id"] for c in CASES],
-)
+@pytest.mark.parametrize("case", with_known_gaps(CASES, KNOWN_GAPS))
 def test_relation_table_sentence(case, table):
     missing, extra = compare(case, table[case["id"]][0])
     assert (missing, extra) == ([], []), case["text"]
