@@ -213,16 +213,22 @@ def widen_latin(toks: tuple[Token, ...], a: int, b: int, limit: int) -> int:
     return b
 
 
-def _model_cover(sent: Sentence) -> list[tuple[int, int]]:
-    spans = [(sp.start, sp.end) for sp in sent.ner]
+def ginza_spans(sent: Sentence) -> list[tuple[int, int, str]]:
+    """GiNZA's entities as (start, end, ENE label) token ranges, read from the tokens' IOB tags."""
+    out = []
     start = None
+    label = ""
     for t in (*sent.tokens, None):
         if start is not None and (t is None or t.ent_iob != "I"):
-            spans.append((start, t.i if t else len(sent.tokens)))
+            out.append((start, t.i if t else len(sent.tokens), label))
             start = None
         if t is not None and t.ent_iob == "B":
-            start = t.i
-    return spans
+            start, label = t.i, t.ent_type
+    return out
+
+
+def _model_cover(sent: Sentence) -> list[tuple[int, int]]:
+    return [(sp.start, sp.end) for sp in sent.ner] + [(a, b) for a, b, _ in ginza_spans(sent)]
 
 
 def dictionary_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
@@ -594,16 +600,10 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     raw: list[tuple[int, int, str, str, str]] = []
     for sp in sent.ner:
         raw.append((sp.start, sp.end, sp.label, "kgner", sp.label))
-    start = None
-    label = ""
-    for t in (*toks, None):
-        if start is not None and (t is None or t.ent_iob != "I"):
-            etype = res.ene_map.get(label, "-")
-            if etype not in ("-", "date", ""):
-                raw.append((start, t.i if t else len(toks), etype, "ginza", label))
-            start = None
-        if t is not None and t.ent_iob == "B":
-            start, label = t.i, t.ent_type
+    for a, b, label in ginza_spans(sent):
+        etype = res.ene_map.get(label, "-")
+        if etype not in ("-", "date", ""):
+            raw.append((a, b, etype, "ginza", label))
     out = []
     for a, b, etype, source, detail in raw:
         if etype == "amount":
