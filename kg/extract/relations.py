@@ -112,7 +112,6 @@ class Frame:
     negated: bool = False
     passive: bool = False
     modality: str = ""
-    rule: str = "frame"
 
 
 class SentenceView:
@@ -207,15 +206,6 @@ class SentenceView:
             out.append(self.toks[k].text)
             k += 1
         return "".join(out)
-
-    def next_text(self, i: int) -> str:
-        return self.toks[i + 1].text if i + 1 < len(self.toks) else ""
-
-    def follows(self, m: Mention) -> str:
-        """The text right after a mention's last token (と, 、, という ...)."""
-        last = max(i for i, t in enumerate(self.toks) if t.start < m.end)
-        words = [t.text for t in self.toks[last + 1 : last + 3]]
-        return "".join(words)
 
 
 # ------------------------------------------------------------------ arguments
@@ -488,9 +478,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     others: list[Arg] = []
     for a in frame.args:
         if a.role in SUBJECT_ROLES:
-            ms = a.mentions or resolve_reference(view, a.token, disc, view.mentions)
-            if a.resolved or (ms and not a.mentions):
-                resolved = a.resolved or nfkc(toks[a.token].text)
+            ms = a.mentions  # references (同社, 両社) were resolved when the frame was built
+            if a.resolved:
+                resolved = a.resolved
             if not ms:
                 # Xの設備投資額は…: the owner of a subject noun is the actor
                 ms = of_mention(view, a.token)
@@ -499,11 +489,6 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                     subjects.append(m)
                     group_of[id(m)] = a.token
         else:
-            if not a.mentions:
-                ref = resolve_reference(view, a.token, disc, view.mentions)
-                if ref:
-                    a.mentions = ref
-                    a.resolved = nfkc(toks[a.token].text)
             others.append(a)
     # passive: AはBに買収された -> (B, 買収, A)
     if frame.passive:
