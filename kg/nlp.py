@@ -241,8 +241,15 @@ def load_pipeline(config: NlpConfig):
 _NAMEISH = re.compile(r"^[\u30a0-\u30ffA-Za-zＡ-Ｚａ-ｚ0-9０-９ー・.&\-]+$")
 
 
+_OOV_CHECKERS: dict[int, Callable[[str], bool]] = {}
+
+
 def _oov_checker(nlp) -> Callable[[str], bool]:
-    """Whether Sudachi's dictionary lacks a word (checked for katakana and Latin words only)."""
+    """Whether Sudachi's dictionary lacks a word (checked for katakana and Latin words only).
+
+    One checker, and so one cache, per loaded pipeline: batches share what earlier ones looked up."""
+    if id(nlp) in _OOV_CHECKERS:
+        return _OOV_CHECKERS[id(nlp)]
     sudachi = getattr(nlp.tokenizer, "tokenizer", None)
     cache: dict[str, bool] = {}
 
@@ -259,6 +266,7 @@ def _oov_checker(nlp) -> Callable[[str], bool]:
                 cache.clear()
         return cache[word]
 
+    _OOV_CHECKERS[id(nlp)] = oov
     return oov
 
 
