@@ -360,10 +360,3 @@ class Store:
         self.db.execute(
             "UPDATE runs SET finished = ?, analysed = ?, reused = ?, skipped = ?, removed = ?, seconds = ?"
             " WHERE id = ?", (_now(), analysed, reused, skipped, removed, round(seconds, 3), run_id))
-
-    def get_meta(self, key: str, default: str = "") -> str:
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
-
-    def set_meta(self, key: str, value: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
