@@ -27,8 +27,8 @@ from kg.extract.resources import Resources, fold, nfkc
 from kg.model import Article, Mention, Sentence, Token
 
 #: Priority of each source when candidates overlap (higher wins).
-PRIORITY = {"dict": 60, "amount": 55, "acronym": 50, "bracket": 45, "enum": 42, "suffix": 40, "title": 35, "descriptor": 35, "prefix": 33, "kgner": 30,
-            "ginza": 30, "tech": 25}
+PRIORITY = {"dict": 60, "amount": 55, "acronym": 50, "bracket": 45, "enum": 42, "suffix": 40, "title": 35, "descriptor": 35, "prefix": 33, "slot": 31,
+            "kgner": 30, "ginza": 30, "tech": 25}
 
 _KATAKANA = re.compile(r"^[\u30a0-\u30ffー・ｰ-ﾟ]+$")
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
@@ -343,7 +343,10 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         text = _surface(sent, i + 1, j)
         if len(text) > 30:
             continue
-        out.append(Candidate(sent.index, i + 1, j, "product", text, "bracket", prev.text))
+        # the category noun says what the name is: 新工場「千歳ブルワリー」 is a facility, 国際会議「X」 an event
+        kind = res.rules.suffix_type("_" + prev.text)
+        etype = kind if kind in ("facility", "event") else "product"
+        out.append(Candidate(sent.index, i + 1, j, etype, text, "bracket", prev.text))
     return out
 
 
@@ -558,6 +561,68 @@ def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     return out
 
 
+#: acts only a company does, by the particle its party takes: 〜が出資する, 〜を買収する, 〜と合弁で
+SLOT_ACTS = {
+    "subject": ("出資", "買収", "設立", "提携", "合併", "統合", "上場", "子会社化", "合弁", "増資", "協業"),
+    "object": ("買収", "子会社化", "合併", "設立", "完全子会社化"),
+    "target": ("出資", "増資"),
+    "partner": ("提携", "合弁", "協業", "統合", "合併", "資本提携", "業務提携", "経営統合"),
+}
+_SLOT_PARTICLES = {"は": "subject", "が": "subject", "を": "object", "に": "target", "と": "partner", "とも": "partner"}
+#: words that end a noun run without naming anyone: 日本企業と提携, 新会社を設立
+_SLOT_GENERIC_TAILS = ("企業", "会社", "メーカー", "社", "グループ", "ファンド", "連合", "事業", "部門", "政府", "当局")
+
+
+def _slot_act(toks: tuple[Token, ...], i: int, role: str) -> bool:
+    """Token ``i`` is a party of a company-only act: its head (or the predicate above a noun head) is one."""
+    acts = SLOT_ACTS[role]
+    h = toks[i].head
+    for k in (h, toks[h].head):
+        word = nfkc(toks[k].text)
+        if any(word == a or word.endswith(a) for a in acts):
+            return True
+        if toks[k].pos == "VERB":
+            break
+    return False
+
+
+def slot_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
+    """Unknown names in a company's slot: 日本エアロスペースは…3社が出資して設立された, Xと合弁で,
+    Aが20%を出資するB. The act says the party is a company; the name needs something proper."""
+    out = []
+    toks = sent.tokens
+    n = len(toks)
+    for i in range(n - 1):
+        if not _noun_like(toks[i]) or toks[i].pos == "NUM" or _noun_like(toks[i + 1]):
+            continue
+        particle = toks[i + 1].text + (toks[i + 2].text if i + 2 < n and toks[i + 2].text == "も" else "")
+        role = _SLOT_PARTICLES.get(particle)
+        found = role is not None and _slot_act(toks, i, role)
+        if not found:
+            # Aが20%を出資するB: B is the target of the clause that describes it
+            found = any(toks[c].dep == "acl" and c < i and toks[c].head == i
+                        and any(nfkc(toks[c].text).endswith(a) for a in SLOT_ACTS["target"]) for c in range(n))
+        if not found:
+            continue
+        a = _noun_run_before(toks, i + 1, res)
+        a, b = widen_middle_dot(toks, a, i + 1)
+        a, b = strip_descriptors(toks, a, b, res)
+        if nfkc(toks[a].text) not in ("日本", "日本国"):  # 日本エアロスペース: 日本 is no prefix in Japanese news
+            a, b, _ = strip_country(toks, a, b, res, "company")
+        a, b = trim(toks, a, b, res, "company")
+        if a >= b or b - a > 6 or toks[a].text in res.rules.stopmods:
+            continue
+        span = toks[a:b]
+        if not any(is_proper(t) or _is_katakana(t) or _LATIN.search(t.text) for t in span[1:] or span):
+            continue
+        text = nfkc(_text(toks, a, b))
+        if (len(text) < 2 or text.endswith(_SLOT_GENERIC_TAILS) or REFERENCE_RE.match(text)
+                or any(t.pos == "NUM" for t in span) or res.rules.techhead(text)):
+            continue
+        out.append(Candidate(sent.index, a, b, "company", text, "slot", particle))
+    return out
+
+
 def tech_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """Noun compounds with a technical head: 全固体電池, 画像生成AI, 高温岩体発電."""
     out = []
@@ -647,8 +712,8 @@ def _overlaps(c: Candidate, taken: list[Candidate]) -> bool:
 
 def _priority(c: Candidate, cands: list[Candidate]) -> int:
     p = PRIORITY.get(c.source, 0)
-    if c.source in ("kgner", "ginza", "suffix", "enum") and c.type in ("agency", "organization", "event",
-                                                                        "facility") and any(
+    if (c.source in ("kgner", "ginza", "suffix", "enum") and c.type in ("agency", "organization", "event", "facility")
+            or c.source == "slot") and any(
             d.source == "dict" and d.type == "place" and c.start == d.start and d.end < c.end
             and not any(e.source == "dict" and e.start == d.end and e.end == c.end for e in cands)
             for d in cands):
@@ -743,7 +808,7 @@ def extract_mentions(article: Article, sentences: list[Sentence], res: Resources
         acr = acronym_candidates(sent, res)
         cands = (dictionary_candidates(sent, res) + amount_candidates(sent) + acr + bracket_candidates(sent, res)
                  + enumeration_candidates(sent, res) + suffix_candidates(sent, res) + title_candidates(sent, res)
-                 + descriptor_candidates(sent, res) + prefix_candidates(sent, res)
+                 + descriptor_candidates(sent, res) + prefix_candidates(sent, res) + slot_candidates(sent, res)
                  + tech_candidates(sent, res)
                  + model)
         type_acronym_pairs(cands, sent, res, model)

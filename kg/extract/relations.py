@@ -51,6 +51,8 @@ LIGHT_VERBS = {
 #: verbs whose partner is the other party of the act itself: AはBと提携/統合/合併する
 RECIPROCAL = ("提携", "統合", "合併", "協業", "連携", "協力", "合弁", "業務提携", "資本提携", "経営統合", "共同開発",
               "協議", "交渉", "契約", "合意", "締結", "争う", "競う", "競合")
+#: Xと共同で/合弁で/共に V: X is a partner of the act
+JOINTLY = {"共同", "合弁", "共", "協力", "連携", "提携", "一緒"}
 #: what a person does that is a relation of its own; anything else a person "does" to a thing is
 #: mostly what an executive says (島田明氏は…1000億円の売り上げを目指す考えを示した)
 PERSON_PREDICATES = ("創業", "設立", "就任", "退任", "辞任", "率いる", "創設", "発明", "開発", "受賞", "会談", "買収")
@@ -227,7 +229,7 @@ def conjuncts(view: SentenceView, i: int, seen: set[int] | None = None) -> list[
         cm = view.mention(c)
         if cm is None or cm in out:
             continue
-        after = view.toks[view.head_of.get(cm.span, c) + 1].text if view.head_of.get(cm.span, c) + 1 < len(view.toks) else ""
+        after = _after(view, view.head_of.get(cm.span, c))
         if after in ("と", "、", "，", "や", "及び", "および", "・", "，"):
             if after == "と" and view.particle(i) in ("", "の"):
                 continue  # XとYの協議: not a coordinated argument
@@ -237,19 +239,35 @@ def conjuncts(view: SentenceView, i: int, seen: set[int] | None = None) -> list[
     return out
 
 
+def _after(view: SentenceView, i: int) -> str:
+    """The token after ``i``, past a parenthesis that glosses it: 宇宙航空研究開発機構（JAXA）と."""
+    toks = view.toks
+    k = i + 1
+    if k < len(toks) and toks[k].text in ("（", "("):
+        close = next((j for j in range(k + 1, min(k + 16, len(toks))) if toks[j].text in ("）", ")")), None)
+        if close is not None:
+            k = close + 1
+    return toks[k].text if k < len(toks) else ""
+
+
 def enumerated(view: SentenceView, i: int) -> list[Mention]:
     """Mentions enumerated into a noun: A、B、Cという4つの敷地 / A、Bなどの企業."""
     out: list[Mention] = []
+    listed: list[int] = []  # earlier members the parser hung on the noun too: A、B、Cの3社
     for c in view.children[i]:
         cm = view.mention(c)
-        if cm is None:
+        if cm is None or c > i:
             continue
         last = view.head_of.get(cm.span, c)
         tail = "".join(t.text for t in view.toks[last + 1 : last + 3])
         counted = (last + 2 < len(view.toks) and view.toks[last + 1].text == "の"
                    and view.toks[last + 2].pos == "NUM")  # A、B、Cの3社
         if counted or any(tail.startswith(w) for w in _ENUM_LINKS):
-            out.extend(x for x in conjuncts(view, c) if x not in out)
+            for k in listed + [c]:
+                out.extend(x for x in conjuncts(view, k) if x not in out)
+            listed = []
+        elif _after(view, last) in ("、", "，", "や", "と"):
+            listed.append(c)
     return out
 
 
@@ -294,7 +312,7 @@ def of_mention(view: SentenceView, i: int) -> list[Mention]:
     for c in view.children[i]:
         if view.toks[c].dep not in ("nmod", "compound") or c > i:
             continue
-        if view.particle(c) not in ("の", "", "への", "との", "による") and view.toks[c].dep != "compound":
+        if view.particle(c) not in ("の", "", "への", "との", "による", "などの") and view.toks[c].dep != "compound":
             continue
         if view.mention(c) is not None:
             out.extend(x for x in named_in_brackets(view, conjuncts(view, c)) if x not in out and x.type != "place")
@@ -303,6 +321,19 @@ def of_mention(view: SentenceView, i: int) -> list[Mention]:
             if named is not None and named not in out:
                 out.append(named)
     return out
+
+
+def nested_of(view: SentenceView, i: int, depth: int = 3) -> list[Mention]:
+    """Entities a few の-links below a noun: シャープの堺工場の土地と建屋の一部を取得 -> 堺工場."""
+    found = of_mention(view, i)
+    if found or depth <= 1:
+        return found
+    for c in view.children[i]:
+        t = view.toks[c]
+        if c < i and t.pos in ("NOUN", "PROPN") and view.mention(c) is None and (
+                view.particle(c) == "の" or t.dep in ("conj", "compound") or _after(view, c) in ("と", "や", "、")):
+            found.extend(m for m in nested_of(view, c, depth - 1) if m not in found)
+    return found
 
 
 def predicate_label(view: SentenceView, i: int) -> str:
@@ -321,7 +352,9 @@ def predicate_label(view: SentenceView, i: int) -> str:
 
 
 def is_predicate(t: Token) -> bool:
-    return t.pos == "VERB" or (t.pos == "ADJ" and t.tag.startswith("名詞"))
+    # a headline ends on its サ変 noun: ノボ・ホールディングスがキャタレントを買収
+    return (t.pos == "VERB" or (t.pos == "ADJ" and t.tag.startswith("名詞"))
+            or (t.dep == "ROOT" and t.pos == "NOUN" and "サ変" in t.tag))
 
 
 def _aux(view: SentenceView, i: int) -> list[Token]:
@@ -348,8 +381,10 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
             else:
                 continue
         ms = arg_mentions(view, c)
-        if not ms and role == "object" and ct.pos in ("NOUN", "PROPN") and "サ変" not in ct.tag:
-            ms = of_mention(view, c)  # Xの株式を売却: the owner is what the act is about
+        if not ms and role == "object" and ct.pos in ("NOUN", "PROPN", "NUM") and (
+                "サ変" not in ct.tag or t.lemma not in LIGHT_VERBS):
+            # Xの株式を売却: the owner is what the act is about (a light verb's object only one の deep)
+            ms = nested_of(view, c, 1 if t.lemma in LIGHT_VERBS else 3)
         if role == "topic" and ms and not any(m.type in ACTOR_TYPES for m in ms) and particle == "も":
             role = "object"  # 新薬「X」も獲得した: what is also acquired, not who acquires
         resolved = ""
@@ -547,11 +582,11 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     partner_args = [Arg(a.role, a.token, [m for m in a.mentions if m.type in ACTOR_TYPES], a.particle)
                     for a in others if a.role == "partner"]
     partner_args = [a for a in partner_args if a.mentions]
-    co = [a for a in others if a.role == "place" and nfkc(toks[a.token].text) == "共同" if a.token >= 0]
+    co = [a for a in others if a.role in ("place", "target") and a.token >= 0 and nfkc(toks[a.token].text) in JOINTLY]
     for a in co:
         for c in view.children[a.token]:
-            if view.mention(c) is not None and view.particle(c) == "と":
-                partner_args.append(Arg("partner", c, conjuncts(view, c), "と共同で"))
+            if view.mention(c) is not None and view.particle(c) in ("と", "とも"):
+                partner_args.append(Arg("partner", c, conjuncts(view, c), "と" + nfkc(toks[a.token].text) + "で"))
     entity_objects = [a for a in others if a.role not in ("partner", "as", "means", "about") and a.mentions]
     # where it happens is not a relation (日本で発売): places only as targets of a clause with no object
     has_object = any(a.role == "object" and any(m.type != "amount" for m in a.mentions) for a in entity_objects)
@@ -574,7 +609,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             h = view.head_of.get(m.span, -1)
             owner = [view.mention(c) for c in view.children[h] if c < h and view.mention(c) is not None
                      and view.particle(c) == "の" and view.mention(c).type in ("company", "organization")] if h >= 0 else []
-            owned.extend(owner if (m.type == "facility" and owner) else [m])
+            owned.extend(owner if (m.type == "facility" and owner and a.role == "target") else [m])
         a.mentions = owned
     # amounts with a non-entity object noun: 設備投資額を140億ドルに増やす -> 設備投資
     amount_label = ""
@@ -628,7 +663,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                             if o.span != p.span:
                                 out.append(_rel(article, view.sent, p, o, label, rule, oa.role, conf * 0.9, **common))
                 else:
-                    lab = ("共同で" + label) if a.particle == "と共同で" else label
+                    lab = (a.particle[1:] + label) if a.particle[1:-1] in JOINTLY else label
                     out.append(_rel(article, view.sent, s, p, lab, rule, "partner", conf, **common))
     return out
 
@@ -637,9 +672,29 @@ def _root(view: SentenceView) -> int:
     return next((t.i for t in view.toks if t.head == t.i and t.dep == "ROOT"), 0)
 
 
-def relative_clause_relations(article: Article, view: SentenceView, frame: Frame, disc: Discourse
-                              ) -> list[Relation] | None:
-    """Aが開発したB -> (A, 開発する, B); 〜を手掛ける新興企業B -> B is the subject.
+#: verbs that place a facility where their に/で argument says: 熊本県菊陽町に建設した工場
+SITING_VERBS = ("建設", "建てる", "設ける", "設置", "開設", "新設", "整備", "稼働", "置く", "持つ", "構える", "運営",
+                "開所", "立地", "竣工", "完成", "増設", "建造")
+#: verbs whose omitted subject in a clause on a thing is the actor of the sentence:
+#: (JASMは)熊本県に建設した工場の開所式を開いた -> (JASM, 建設する, 工場)
+MAKING_VERBS = SITING_VERBS + ("開発", "製造", "生産", "発売", "投入", "導入", "採用", "買収", "取得", "提供", "販売",
+                               "打ち上げる", "設立", "創製", "試作", "量産", "開業", "出資", "手掛ける", "手がける")
+
+
+def siting_relations(article: Article, view: SentenceView, frame: Frame, facilities: list[Mention]
+                     ) -> list[Relation]:
+    """北海道千歳市に建設した工場「IIM-1」 -> (IIM-1, 所在, 千歳市)."""
+    if not any(w in frame.label for w in SITING_VERBS):
+        return []
+    places = [m for a in frame.args if a.role in ("target", "place") for m in a.mentions if m.type == "place"]
+    return [_rel(article, view.sent, f, p, "所在", "siting", "place", 0.7)
+            for f in facilities if f.type == "facility" for p in places[:1]]
+
+
+def relative_clause_relations(article: Article, view: SentenceView, frame: Frame, disc: Discourse,
+                              topic: list[Mention] | None = None) -> list[Relation] | None:
+    """Aが開発したB -> (A, 開発する, B); 〜を手掛ける新興企業B -> B is the subject;
+    Aが27%を出資するB -> B is the target; (Xは)…に建設した工場B -> (X, 建設する, B).
 
     None when the modified noun names no entity: the clause is then read as an ordinary frame."""
     toks = view.toks
@@ -656,9 +711,10 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
         target = named_in_brackets(view, conjuncts(view, hop)) or ([bracket_child(view, hop)]
                                                                     if bracket_child(view, hop) else [])
     if not target:
-        # 海中データセンター「Project Natick」: the name in brackets after the noun
+        # 海中データセンター「Project Natick」: the name in brackets after the noun; 熊本に建設した
+        # 熊本第1工場の開所式: the parser hung the clause on the noun after the name it describes
         for c in view.children[noun]:
-            if view.mention(c) is not None and c > noun:
+            if view.mention(c) is not None and (c > noun or (frame.pred < c and view.particle(c) == "の")):
                 target = [view.mention(c)]
                 break
         if not target and noun + 2 < len(toks) and toks[noun + 1].text in ("「", "『"):
@@ -669,18 +725,27 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
         return None
     has_subject = any(a.role in SUBJECT_ROLES and a.mentions for a in frame.args)
     has_object = any(a.role == "object" for a in frame.args)
+    sited = siting_relations(article, view, frame, target)
     if frame.passive:
         # テネシー州で建設される発電所: the noun is what undergoes it
         frame.args.append(Arg("object", noun, target, ""))
         frame.passive = False
-        return frame_relations(article, view, frame, disc, [])
+        return sited + frame_relations(article, view, frame, disc, topic or [])
     if has_subject and not has_object:
         frame.args.append(Arg("object", noun, target, ""))
-        return frame_relations(article, view, frame, disc, [])
-    if not has_subject:
-        frame.args.append(Arg("subject", noun, target, ""))
-        return frame_relations(article, view, frame, disc, [])
-    return []
+        return sited + frame_relations(article, view, frame, disc, [])
+    if has_subject:
+        # 日産が約27%を出資する三菱自動車工業: subject and object are there, the noun is the target
+        if all(m.type in ACTOR_TYPES for m in target):
+            frame.args.append(Arg("target", noun, target, ""))
+            return sited + frame_relations(article, view, frame, disc, [])
+        return sited
+    if (not has_object and topic and not any(m.type in ACTOR_TYPES for m in target)
+            and any(w in frame.label for w in MAKING_VERBS)):
+        frame.args.append(Arg("object", noun, target, ""))
+        return sited + frame_relations(article, view, frame, disc, topic)
+    frame.args.append(Arg("subject", noun, target, ""))
+    return sited + frame_relations(article, view, frame, disc, [])
 
 
 def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
@@ -718,8 +783,8 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             for c in view.children[t.i]:
                 if toks[c].dep == "nsubj" and view.mention(c) is not None:
                     other = conjuncts(view, c)
-        if not other and t.dep == "obl" and view.particle(t.i) == "に":
-            # Aの傘下にあるB / BはAの傘下に入った
+        if not other and t.dep == "obl" and view.particle(t.i) in ("に", "で"):
+            # Aの傘下にあるB / BはAの傘下に入った / BはA傘下で…を手がける
             verb = view.heads[t.i]
             if toks[verb].dep == "acl":
                 other = conjuncts(view, view.heads[verb])
@@ -785,6 +850,29 @@ def possessive_relations(article: Article, view: SentenceView, disc: Discourse |
     return out
 
 
+def location_relations(article: Article, view: SentenceView) -> list[Relation]:
+    """愛知県碧南市の碧南火力発電所, 堺工場（大阪府堺市） -> (facility, 所在, place)."""
+    out: list[Relation] = []
+    toks = view.toks
+    for m in view.mentions:
+        if m.type != "facility" or m.span not in view.head_of:
+            continue
+        idx = [t.i for t in toks if t.start < m.end and m.start < t.end]
+        first, last = idx[0], idx[-1]
+        place = None
+        if first >= 2 and toks[first - 1].text == "の":
+            p = view.mention(first - 2)
+            if p is not None and p.type == "place":
+                place = p
+        if place is None and last + 2 < len(toks) and toks[last + 1].text in ("（", "("):
+            p = view.mention(last + 2)
+            if p is not None and p.type == "place" and _after(view, last).startswith(("の", "、", "に", "で", "は", "を", "が")):
+                place = p
+        if place is not None:
+            out.append(_rel(article, view.sent, m, place, "所在", "siting", "place", 0.7))
+    return out
+
+
 def metric_relations(article: Article, view: SentenceView) -> list[Relation]:
     """Xの売上高は…約1兆円となった / Xの営業利益は5兆円だった -> (X, 売上高, amount)."""
     out: list[Relation] = []
@@ -840,6 +928,41 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     view = SentenceView(sent, mentions)
     out: list[Relation] = []
     frames = {t.i: build_frame(view, t.i, disc) for t in view.toks if is_predicate(t)}
+    # 折半|出資する, 共同|開発する: a noun the parser made a verb of its own before its predicate
+    for i, f in frames.items():
+        prev = frames.get(i - 1)
+        if (prev is not None and view.toks[i - 1].head == i and view.toks[i - 1].dep == "advcl"
+                and not any(a.role in SUBJECT_ROLES for a in f.args)):
+            moved = [a for a in prev.args if a.role in SUBJECT_ROLES]
+            prev.args = [a for a in prev.args if a not in moved]
+            f.args = moved + f.args
+    # AがXを出資するBは…: a が-subject the parser hung on the main verb, before a clause on its は-topic,
+    # is the clause's subject
+    for i, f in frames.items():
+        if not is_relative_clause(view, i) or any(a.role in SUBJECT_ROLES for a in f.args):
+            continue
+        noun = modified_noun(view, i)
+        up = view.heads[noun]
+        if up not in frames or view.particle(noun) not in ("は", "も"):
+            continue
+        ga = [a for a in frames[up].args if a.role == "subject" and a.particle == "が" and a.token < i and a.mentions]
+        if ga and not any(a.role == "subject" for a in f.args):
+            frames[up].args.remove(ga[0])
+            f.args.insert(0, ga[0])
+    # Xは、A、Bが出資して設立された: the clause before the passive is what A and B did to X
+    for i, f in frames.items():
+        if not any(a.lemma in PASSIVE_AUX for a in _aux(view, i)):
+            continue
+        topic_args = [a for a in f.args if a.role == "topic" and a.mentions]
+        agents = [a for a in f.args if a.role == "subject" and a.particle == "が"
+                  and a.mentions and all(m.type in ACTOR_TYPES for m in a.mentions)]
+        if not topic_args or not agents:
+            continue
+        f.args = [a for a in f.args if a is not agents[0]] + [Arg("agent", agents[0].token, agents[0].mentions, "が")]
+        for c in view.children[i]:
+            if c < i and c in frames and view.toks[c].dep == "advcl" and not frames[c].args:
+                frames[c].args = [Arg("subject", agents[0].token, agents[0].mentions, "が"),
+                                  Arg("target", topic_args[0].token, topic_args[0].mentions, "に")]
     view.has_actor_subject = any(a.role in SUBJECT_ROLES and any(m.type in ACTOR_TYPES for m in a.mentions)
                                  for f in frames.values() for a in f.args)
     # Aが…を手掛ける企業Bを支援し: a clause describing an actor B has B as its subject; the が-subject
@@ -898,7 +1021,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     for i in sorted(frames):
         f = frames[i]
         if is_relative_clause(view, i):
-            rel = relative_clause_relations(article, view, f, disc)
+            rel = relative_clause_relations(article, view, f, disc, topic)
             if rel is not None:
                 out.extend(rel)
                 continue
@@ -907,6 +1030,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         out.extend(frame_relations(article, view, f, disc, inherited))
     out.extend(nominal_relations(article, view, disc, topic))
     out.extend(possessive_relations(article, view, disc))
+    out.extend(location_relations(article, view))
     out.extend(attribution_relations(article, view))
     metric = metric_relations(article, view)
     if metric:
