@@ -44,7 +44,7 @@ LIGHT_VERBS = {
     "実施": "", "手掛ける": "", "手がける": "", "担う": "", "加速": "", "強化": "", "推進": "", "急ぐ": "", "完了": "",
     "合意": "", "発表する": "", "結ぶ": "", "締結": "", "目指す": "plan", "計画": "plan", "検討": "plan",
     "予定": "plan", "準備": "plan", "視野": "plan", "狙う": "plan", "模索": "plan", "協議": "plan",
-    "提案": "plan", "打診": "plan", "申請": "plan", "求める": "plan", "増やす": "", "拡大": "",
+    "提案": "plan", "打診": "plan", "向ける": "plan", "申請": "plan", "求める": "plan", "増やす": "", "拡大": "",
     "断念": "negated", "見送る": "negated", "中止": "negated", "撤回": "negated", "否定": "negated",
     "打ち切る": "negated", "取りやめる": "negated", "見合わせる": "negated", "白紙": "negated", "凍結": "negated",
 }
@@ -542,7 +542,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     if light is not None:
         for a in list(others):
             obj = toks[a.token] if a.token >= 0 else None
-            if ((a.role == "object" or (a.role == "place" and verb.lemma == "合意")) and obj is not None
+            if ((a.role == "object" or (a.role == "place" and verb.lemma == "合意")
+                 or (a.role == "target" and verb.lemma == "向ける")) and obj is not None
                     and not a.mentions and "サ変" in obj.tag):
                 inner = of_mention(view, a.token)
                 partners = [p for c in view.children[a.token] if view.particle(c) in ("との", "と")
@@ -558,6 +559,17 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                     others.append(Arg("object", a.token, inner, "の"))
                 if partners:
                     others.append(Arg("partner", a.token, partners, "との"))
+                others.extend(Arg("target", c, [], view.particle(c)) for c in view.children[a.token]
+                              if c < a.token and view.particle(c) in ("に", "への"))
+        if rule == "light-verb":
+            # Xの研究開発に1兆円の支援を決めた: the act is for X
+            for a in list(others):
+                if a.role == "target" and not a.mentions and a.token >= 0 and toks[a.token].pos == "NOUN":
+                    inner = [m for m in of_mention(view, a.token) if m.type in ACTOR_TYPES or m.type == "facility"]
+                    if not inner:
+                        inner = [m for m in arg_mentions(view, a.token) if m.type in ACTOR_TYPES]
+                    if inner:
+                        others[others.index(a)] = Arg("target", a.token, inner, a.particle)
     # XはYから命令/承認/出資を受けた: Y did it to X
     if verb.lemma in ("受ける", "受け入れる", "得る", "取得") and not frame.passive:
         src = [a for a in others if a.role in ("source", "agent") and any(m.type in ACTOR_TYPES for m in a.mentions)]
@@ -576,8 +588,6 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         subjects = disc.topic
         zero = True
     out: list[Relation] = []
-    if not subjects:
-        return out
     # と共同で: the partner does it too when there is an object; else partner is the tail
     partner_args = [Arg(a.role, a.token, [m for m in a.mentions if m.type in ACTOR_TYPES], a.particle)
                     for a in others if a.role == "partner"]
@@ -587,6 +597,22 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         for c in view.children[a.token]:
             if view.mention(c) is not None and view.particle(c) in ("と", "とも"):
                 partner_args.append(Arg("partner", c, conjuncts(view, c), "と" + nfkc(toks[a.token].text) + "で"))
+    if not subjects and partner_args and any(a.role == "object" and a.mentions for a in others):
+        # A、Bと共同で整備した施設C (no subject in sight): the partners did it
+        subjects = [m for a in partner_args for m in a.mentions]
+        partner_args = []
+    if not subjects:
+        return out
+    # Xの生産に向け / Xの開発のため: what the subject means to do to X
+    for a in others:
+        if a.role == "about" and not a.mentions and a.token >= 0 and "サ変" in toks[a.token].tag:
+            inner = [m for m in of_mention(view, a.token) if m.type not in ("place", "amount")]
+            if inner:
+                others = others + [Arg("purpose", a.token, inner, a.particle)]
+                purpose_label = predicate_label(view, a.token)
+                break
+    else:
+        purpose_label = ""
     entity_objects = [a for a in others if a.role not in ("partner", "as", "means", "about") and a.mentions]
     # where it happens is not a relation (日本で発売): places only as targets of a clause with no object
     has_object = any(a.role == "object" and any(m.type != "amount" for m in a.mentions) for a in entity_objects)
@@ -597,7 +623,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         if a.role == "place":
             ms = [m for m in ms if m.type not in ("place", "technology")]
         elif a.role in ("target", "source") and has_object:
-            ms = [m for m in ms if m.type in ACTOR_TYPES or m.type == "amount"]
+            # Xに工場を建設: where something is built stays; Xに部品を供給: only a customer
+            siting = any(w in label for w in SITING_VERBS) and a.role == "target"
+            ms = [m for m in ms if m.type in ACTOR_TYPES or m.type == "amount" or (siting and m.type == "place")]
         elif a.role == "object" and actor_target:
             ms = [m for m in ms if m.type not in ("technology",)]  # Xに炭素繊維を供給: the customer is the relation
         if ms:
@@ -651,6 +679,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                 if s.type == "person" and o.type not in ACTOR_TYPES and not any(w in label for w in PERSON_PREDICATES):
                     continue
                 lab = amount_label if (o.type == "amount" and amount_label) else label
+                if a.role == "purpose":
+                    lab = purpose_label
                 out.append(_rel(article, view.sent, s, o, lab, rule, a.role, conf,
                                 **{**common, "resolved": common["resolved"] or a.resolved}))
         for a in partner_args:
@@ -726,6 +756,10 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
     has_subject = any(a.role in SUBJECT_ROLES and a.mentions for a in frame.args)
     has_object = any(a.role == "object" for a in frame.args)
     sited = siting_relations(article, view, frame, target)
+    if sited:  # the place is where the facility is, not a party of the act
+        for a in frame.args:
+            if a.role in ("target", "place"):
+                a.mentions = [m for m in a.mentions if m.type != "place"]
     if frame.passive:
         # テネシー州で建設される発電所: the noun is what undergoes it
         frame.args.append(Arg("object", noun, target, ""))
@@ -740,10 +774,11 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
             frame.args.append(Arg("target", noun, target, ""))
             return sited + frame_relations(article, view, frame, disc, [])
         return sited
-    if (not has_object and topic and not any(m.type in ACTOR_TYPES for m in target)
+    if (not has_object and not any(m.type in ACTOR_TYPES for m in target)
             and any(w in frame.label for w in MAKING_VERBS)):
+        # the sentence topic did it, else the partners named in the clause (A、Bと共同で整備した施設)
         frame.args.append(Arg("object", noun, target, ""))
-        return sited + frame_relations(article, view, frame, disc, topic)
+        return sited + frame_relations(article, view, frame, disc, topic or [])
     frame.args.append(Arg("subject", noun, target, ""))
     return sited + frame_relations(article, view, frame, disc, [])
 
