@@ -129,7 +129,7 @@ def trim(toks: tuple[Token, ...], a: int, b: int, res: Resources, etype: str) ->
 
 
 COMPANY_DESCRIPTORS = ("大手", "企業", "会社", "メーカー", "スタートアップ", "ベンチャー", "新興", "同業", "競合",
-                       "子会社", "親会社", "傘下", "ファンド", "商社", "ライバル", "最大手", "老舗", "中堅", "事業者")
+                       "子会社", "親会社", "傘下", "ファンド", "商社", "ライバル", "最大手", "老舗", "中堅", "事業者", "法人")
 
 
 def company_descriptor_before(toks: tuple[Token, ...], a: int, res: Resources) -> bool:
@@ -481,6 +481,8 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             a = i + 1
         elif toks[i].text == "で" and i + 1 < len(toks) and toks[i + 1].text == "ある":
             a = i + 2  # 子会社である積水ソーラーフィルム
+        elif toks[i - 1].text.endswith(("会社", "法人", "企業")) and re.match(r"[A-Za-zＡ-Ｚａ-ｚ]", toks[i].text):
+            a = i  # 合弁会社OREX SAI, 日本法人OpenAI Japan: a Latin name right after its kind
         else:
             continue
         b = a
@@ -533,6 +535,11 @@ def prefix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     return out
 
 
+#: words that make a title of a title (特任教授, 名誉会長, 代表取締役社長): never part of the name before them
+TITLE_PREFIXES = {"特任", "名誉", "客員", "特別", "主任", "上席", "専務", "常務", "執行", "副", "元", "前", "現", "代表取締役",
+                  "取締役", "筆頭", "最高", "首席", "准", "社外"}
+
+
 def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """A name before a title or honorific is a person: ジェンスン・フアンCEO, 孫正義会長, 三部敏宏氏."""
     out = []
@@ -543,7 +550,10 @@ def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         a = i
         while a > 0 and _noun_like(toks[a - 1]) and nfkc(toks[a - 1].text) not in res.rules.titles:
             a -= 1
-        a, b = widen_middle_dot(toks, a, i)
+        b = i
+        while b > a and nfkc(toks[b - 1].text) in TITLE_PREFIXES:
+            b -= 1  # 宮坂力|特任|教授: the title's own prefix is not part of the name
+        a, b = widen_middle_dot(toks, a, b)
         a, b = strip_descriptors(toks, a, b, res)
         a, b, _ = strip_country(toks, a, b, res, "person")
         a, b = trim(toks, a, b, res, "person")
@@ -719,7 +729,7 @@ def _priority(c: Candidate, cands: list[Candidate]) -> int:
             for d in cands):
         # a place naming something bigger is part of its name: インド軍, 台湾シリーズ, 堺市立浜寺中学校
         return PRIORITY["dict"] + 1
-    if (c.source in ("suffix", "acronym") and c.type in ("company", "organization", "agency", "facility")
+    if (c.source in ("suffix", "acronym", "descriptor") and c.type in ("company", "organization", "agency", "facility")
             or c.source in ("tech", "bracket")):
         # a longer official name beats the dictionary's shorter one: 東京電力 < 東京電力ホールディングス
         if any(d.source == "dict" and c.start <= d.start and d.end <= c.end and d.length < c.length

@@ -24,6 +24,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
+from kg.extract.entities import TITLE_PREFIXES
 from kg.extract.resources import Resources, nfkc
 from kg.model import Article, Mention, Relation, Sentence, Token
 
@@ -51,6 +52,8 @@ LIGHT_VERBS = {
 #: verbs whose partner is the other party of the act itself: AはBと提携/統合/合併する
 RECIPROCAL = ("提携", "統合", "合併", "協業", "連携", "協力", "合弁", "業務提携", "資本提携", "経営統合", "共同開発",
               "協議", "交渉", "契約", "合意", "締結", "争う", "競う", "競合")
+#: nouns that say what kind of thing a copula's topic is: JICは…投資会社で, Xは…技術だ
+CATEGORY_NOUNS = ("会社", "企業", "機関", "法人", "組織", "団体", "組合", "技術", "製品", "施設", "工場", "拠点", "薬", "装置")
 #: Xと共同で/合弁で/共に V: X is a partner of the act
 JOINTLY = {"共同", "合弁", "共", "協力", "連携", "提携", "一緒"}
 #: what a person does that is a relation of its own; anything else a person "does" to a thing is
@@ -71,7 +74,7 @@ ROLE_WORDS = {
     "最高経営責任者": "holder", "副社長": "holder", "代表": "holder", "代表取締役": "holder", "CTO": "holder",
     "CFO": "holder", "COO": "holder", "会長兼社長": "holder", "会長兼CEO": "holder", "社長兼CEO": "holder",
     "取締役": "holder", "理事長": "holder", "総裁": "holder", "長官": "holder", "大臣": "holder", "相": "holder",
-    "学長": "holder", "所長": "holder", "議長": "holder", "委員長": "holder", "首相": "holder", "大統領": "holder",
+    "学長": "holder", "所長": "holder", "教授": "holder", "准教授": "holder", "研究員": "holder", "議長": "holder", "委員長": "holder", "首相": "holder", "大統領": "holder",
 }
 #: antecedent types of references
 REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "organization"), "同省": ("agency",),
@@ -164,6 +167,8 @@ class SentenceView:
                               if self.toks[k].text in ("）", ")")), None)
                 if close is not None:
                     nxt = close + 1  # 張忠謀（モリス・チャン）氏
+            while nxt + 1 < len(self.toks) and nfkc(self.toks[nxt].text) in TITLE_PREFIXES:
+                nxt += 1  # 宮坂力|特任|教授
             if (m.type == "person" and nxt < len(self.toks) and nfkc(self.toks[nxt].text) in PERSON_TITLES
                     and nxt not in self.at):
                 self.at[nxt] = m
@@ -595,8 +600,10 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     co = [a for a in others if a.role in ("place", "target") and a.token >= 0 and nfkc(toks[a.token].text) in JOINTLY]
     for a in co:
         for c in view.children[a.token]:
-            if view.mention(c) is not None and view.particle(c) in ("と", "とも"):
-                partner_args.append(Arg("partner", c, conjuncts(view, c), "と" + nfkc(toks[a.token].text) + "で"))
+            joint = arg_mentions(view, c) if view.particle(c) in ("と", "とも") else []  # Aなど電力4社と共同で
+            joint = [m for m in joint if m.type in ACTOR_TYPES]
+            if joint:
+                partner_args.append(Arg("partner", c, joint, "と" + nfkc(toks[a.token].text) + "で"))
     if not subjects and partner_args and any(a.role == "object" and a.mentions for a in others):
         # A、Bと共同で整備した施設C (no subject in sight): the partners did it
         subjects = [m for a in partner_args for m in a.mentions]
@@ -625,7 +632,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         elif a.role in ("target", "source") and has_object:
             # Xに工場を建設: where something is built stays; Xに部品を供給: only a customer
             siting = any(w in label for w in SITING_VERBS) and a.role == "target"
-            ms = [m for m in ms if m.type in ACTOR_TYPES or m.type == "amount" or (siting and m.type == "place")]
+            ms = [m for m in ms if m.type in ACTOR_TYPES or m.type == "amount"
+                  or (siting and m.type in ("place", "facility"))]
         elif a.role == "object" and actor_target:
             ms = [m for m in ms if m.type not in ("technology",)]  # Xに炭素繊維を供給: the customer is the relation
         if ms:
@@ -751,6 +759,18 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
             m = view.mention(noun + 2)
             if m is not None:
                 target = [m]
+    if not target:
+        # BはAが所管する投資会社だ/で、…: a clause on the predicate noun of a copula describes its topic
+        copula = any(toks[c].dep == "cop" for c in view.children[noun]) or (
+            view.particle(noun) == "で" and any(nfkc(toks[noun].text).endswith(d) for d in CATEGORY_NOUNS))
+        if copula:
+            for k in (noun, view.heads[noun]):
+                for c in view.children[k]:
+                    if c < frame.pred and view.particle(c) in ("は", "も") and view.mention(c) is not None:
+                        target = conjuncts(view, c)
+                        break
+                if target:
+                    break
     if not target:
         return None
     has_subject = any(a.role in SUBJECT_ROLES and a.mentions for a in frame.args)
@@ -908,14 +928,33 @@ def location_relations(article: Article, view: SentenceView) -> list[Relation]:
     return out
 
 
-def metric_relations(article: Article, view: SentenceView) -> list[Relation]:
-    """Xの売上高は…約1兆円となった / Xの営業利益は5兆円だった -> (X, 売上高, amount)."""
+def metric_relations(article: Article, view: SentenceView, disc: Discourse | None = None,
+                     topic: list[Mention] | None = None) -> list[Relation]:
+    """Xの売上高は…約1兆円となった / Xの営業利益は5兆円だった -> (X, 売上高, amount);
+    同社の投資額は… (a reference); 買収額は約141億ドルで (an act's amount: the actor in focus)."""
     out: list[Relation] = []
     toks = view.toks
     for t in toks:
         if t.pos not in ("NOUN",) or view.mention(t.i) is not None or view.particle(t.i) not in ("は", "が", "も"):
             continue
         owners = [m for m in of_mention(view, t.i) if m.type in ACTOR_TYPES]
+        resolved = ""
+        if not owners and disc is not None:
+            for c in view.children[t.i]:
+                if c < t.i and view.particle(c) == "の" and nfkc(toks[c].text) in REFERENCES:
+                    owners = [m for m in resolve_reference(view, c, disc, view.mentions) if m.type in ACTOR_TYPES]
+                    resolved = nfkc(toks[c].text)
+        word = _noun_label(view, t.i)
+        owned = any(view.mention(c) is not None for c in view.children[t.i] if c < t.i)  # 米国のAI投資額
+        if not owners and not owned and disc is not None and _ACT_AMOUNT.search(nfkc(t.text)):
+            # 買収額は…, 一連の投資の総額は…: the amount of an act of the actor the text is about
+            act = word if word != nfkc(t.text) else next(
+                (nfkc(toks[c].text) for c in view.children[t.i] if c < t.i and view.particle(c) == "の"
+                 and "サ変" in toks[c].tag and view.mention(c) is None), "")
+            if act and act not in ("総", "金"):
+                before = [m for m in (topic or []) if m.start < t.start]
+                owners = [m for m in (before or disc.topic) if m.type in ACTOR_TYPES][:1]
+                word, resolved = act, "topic"
         if not owners:
             continue
         # the predicate this noun is the subject of
@@ -926,11 +965,19 @@ def metric_relations(article: Article, view: SentenceView) -> list[Relation]:
             steps += 1
         end = toks[p].end
         amounts = [m for m in view.mentions if m.type == "amount" and t.end <= m.start and m.start < end + 1]
-        label = _noun_label(view, t.i)
+        if amounts:
+            # 投資額は約1533億円で、経産省は最大557億円を補助する: the metric's clause ends at the comma
+            stop = next((k.start for k in toks if k.start > amounts[0].end and k.text in ("、", "，")), None)
+            amounts = [m for m in amounts if stop is None or m.start < stop]
         for o in owners:
-            for a in amounts:
-                out.append(_rel(article, view.sent, o, a, label, "metric", "subject", 0.7))
+            for a in amounts[:1] if resolved == "topic" else amounts:
+                out.append(_rel(article, view.sent, o, a, word, "metric", "subject", 0.6 if resolved else 0.7,
+                                resolved=resolved))
     return out
+
+
+#: nouns naming the amount of an act: 買収額, 投資総額, 総額
+_ACT_AMOUNT = re.compile(r"(?:額|総額)$")
 
 
 def attribution_relations(article: Article, view: SentenceView) -> list[Relation]:
@@ -971,6 +1018,26 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             moved = [a for a in prev.args if a.role in SUBJECT_ROLES]
             prev.args = [a for a in prev.args if a not in moved]
             f.args = moved + f.args
+    # Aが…安全性を高めた軽水炉の開発を進める: a clause that says nothing about entities (its object is no
+    # entity, its noun no actor) does not own the が-subject the parser gave it; the predicate above has none
+    for i, f in frames.items():
+        if not is_relative_clause(view, i):
+            continue
+        ga = [a for a in f.args if a.role == "subject" and a.particle == "が" and a.mentions
+              and all(m.type in ACTOR_TYPES for m in a.mentions)]
+        objs = [a for a in f.args if a.role == "object"]
+        if not ga or not objs or any(a.mentions for a in objs):
+            continue
+        noun = modified_noun(view, i)
+        if any(m.type in ACTOR_TYPES for m in conjuncts(view, noun)):
+            continue
+        up, steps = view.heads[noun], 0
+        while up not in frames and view.heads[up] != up and steps < 6:
+            up, steps = view.heads[up], steps + 1
+        if up in frames and up != i and not any(a.role in SUBJECT_ROLES and a.mentions for a in frames[up].args):
+            moved = ga + [a for a in f.args if a.role == "place" and nfkc(view.toks[a.token].text) in JOINTLY]
+            f.args = [a for a in f.args if a not in moved]
+            frames[up].args = moved + frames[up].args
     # AがXを出資するBは…: a が-subject the parser hung on the main verb, before a clause on its は-topic,
     # is the clause's subject
     for i, f in frames.items():
@@ -1067,7 +1134,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(possessive_relations(article, view, disc))
     out.extend(location_relations(article, view))
     out.extend(attribution_relations(article, view))
-    metric = metric_relations(article, view)
+    metric = metric_relations(article, view, disc, topic)
     if metric:
         # the metric's name says more than the verb: drop (X, 膨らむ, amount) when (X, 営業利益, amount) exists
         pairs = {(r.head, r.tail) for r in metric}
