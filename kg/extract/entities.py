@@ -350,6 +350,10 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     return out
 
 
+#: company suffixes that name a site when a place name is all that comes before them
+_SITE_SUFFIXES = ("製作所", "事業所", "製鉄所", "研究所")
+
+
 def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """Noun runs ending with a telling word: 東京電力ホールディングス, アイダホ国立研究所, 熊本工場."""
     out = []
@@ -388,6 +392,8 @@ def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         named = (glued and "固有名詞" in last.tag) or any(is_proper(x) for x in toks[a : b - 1])
         if not named or head in rules.stopmods or head in rules.generic_heads:
             continue
+        if suffix in _SITE_SUFFIXES and all("地名" in x.tag for x in toks[a : b - 1]):
+            etype = "facility"  # 群馬製作所 is a works of a company, 日立製作所 a company
         out.append(Candidate(sent.index, a, b, etype, text, "suffix", suffix))
     return out
 
@@ -488,6 +494,10 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         b = a
         while b < len(toks) and _noun_like(toks[b]):
             b += 1
+        # 傘下の投資会社JICキャピタル: a second descriptor inside the run goes too
+        cut = max((k + 1 for k in range(a, b - 1) if toks[k].text.endswith(COMPANY_DESCRIPTORS)), default=a)
+        if any(is_proper(x) or _latin_word(x) for x in toks[cut:b]):
+            a = cut
         a, b = widen_middle_dot(toks, a, b)
         a, b, _ = strip_country(toks, a, b, res, "company")
         a, b = trim(toks, a, b, res, "company")
@@ -816,7 +826,8 @@ def extract_mentions(article: Article, sentences: list[Sentence], res: Resources
             continue
         model = model_candidates(sent, res)
         acr = acronym_candidates(sent, res)
-        cands = (dictionary_candidates(sent, res) + amount_candidates(sent) + acr + bracket_candidates(sent, res)
+        cands = (dictionary_candidates(sent, res) + amount_candidates(sent) + acr + glued_candidates(sent, res)
+                 + bracket_candidates(sent, res)
                  + enumeration_candidates(sent, res) + suffix_candidates(sent, res) + title_candidates(sent, res)
                  + descriptor_candidates(sent, res) + prefix_candidates(sent, res) + slot_candidates(sent, res)
                  + tech_candidates(sent, res)
@@ -841,6 +852,43 @@ def extract_mentions(article: Article, sentences: list[Sentence], res: Resources
             if c.type == "technology" and fold(c.name) in res.rules.umbrella:
                 continue  # a whole field (半導体, AI), not a technology one can point at
             source = f"{c.source}:{c.detail}" if c.detail else c.source
+            glued = _GLUED_PAIR.fullmatch(text)
+            if glued:
+                # Sudachi knows some 長い名前（略称） as one word (本田技研工業（ホンダ）): two mentions, one entity
+                out.extend(_split_pair(article, a, glued, c, source, sent.index, res))
+                continue
             attrs = tuple(sorted(c.attrs.items()))
             out.append(Mention(article.id, a, b, text, c.type, c.name or nfkc(text), source, sent.index, attrs))
+    return out
+
+
+_GLUED_PAIR = re.compile(r"([^（(]{2,})[（(]([^）)]{1,20})[）)]")
+
+
+def glued_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
+    """One token 富士重工業（スバル）: a name when either half is known or tells its type."""
+    out = []
+    for i, t in enumerate(sent.tokens):
+        g = _GLUED_PAIR.fullmatch(t.text)
+        if not g:
+            continue
+        halves = [nfkc(g.group(1)), nfkc(g.group(2))]
+        entry = next((e for e in (res.by_surface.get(fold(h)) for h in halves) if e is not None), None)
+        etype = entry.type if entry is not None else res.rules.suffix_type(halves[0])
+        if etype:
+            out.append(Candidate(sent.index, i, i + 1, etype, nfkc(t.text), "acronym", "glued"))
+    return out
+
+
+def _split_pair(article: Article, a: int, glued: re.Match, c: Candidate, source: str, sentence: int,
+                res: Resources) -> list[Mention]:
+    spans = [(a + glued.start(1), a + glued.end(1)), (a + glued.start(2), a + glued.end(2))]
+    entries = [res.by_surface.get(fold(nfkc(article.text[x:y]))) for x, y in spans]
+    etype = next((e.type for e in entries if e is not None), c.type)
+    out = []
+    for k, (x, y) in enumerate(spans):
+        ox, oy = spans[1 - k]
+        attrs = tuple(sorted({**c.attrs, "pair": f"{ox}-{oy}"}.items()))
+        name = entries[k].canonical if entries[k] is not None else nfkc(article.text[x:y])
+        out.append(Mention(article.id, x, y, article.text[x:y], etype, name, source, sentence, attrs))
     return out

@@ -52,6 +52,8 @@ LIGHT_VERBS = {
 #: verbs whose partner is the other party of the act itself: AはBと提携/統合/合併する
 RECIPROCAL = ("提携", "統合", "合併", "協業", "連携", "協力", "合弁", "業務提携", "資本提携", "経営統合", "共同開発",
               "協議", "交渉", "契約", "合意", "締結", "争う", "競う", "競合")
+#: predicates that carry no act of their own
+_EMPTY_LABELS = {"する", "為る", "なる", "成る", "ある", "有る", "いる", "居る"}
 #: nouns that say what kind of thing a copula's topic is: JICは…投資会社で, Xは…技術だ
 CATEGORY_NOUNS = ("会社", "企業", "機関", "法人", "組織", "団体", "組合", "技術", "製品", "施設", "工場", "拠点", "薬", "装置")
 #: Xと共同で/合弁で/共に V: X is a partner of the act
@@ -593,6 +595,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         subjects = disc.topic
         zero = True
     out: list[Relation] = []
+    if label in _EMPTY_LABELS:
+        return out  # Xを完全子会社にした, Xになる: the verb says nothing; the noun rules read these
     # と共同で: the partner does it too when there is an object; else partner is the tail
     partner_args = [Arg(a.role, a.token, [m for m in a.mentions if m.type in ACTOR_TYPES], a.particle)
                     for a in others if a.role == "partner"]
@@ -820,14 +824,26 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             if m is not None:
                 owner = [m]
         implicit = False
+        other: list[Mention] = []
+        verb = view.heads[t.i]
+        if (not owner and t.dep == "obl" and view.particle(t.i) == "に" and toks[verb].lemma in ("する", "為る")
+                and kind == "owner"):
+            # AはBを子会社にした: the subject owns the object
+            for c in view.children[verb]:
+                if view.particle(c) in ("は", "が") and view.mention(c) is not None:
+                    owner = conjuncts(view, c)
+                elif view.particle(c) == "を" and view.mention(c) is not None:
+                    other = conjuncts(view, c)
+            if not other:
+                owner = []
         if not owner and t.i + 1 < len(toks) and toks[t.i + 1].text == "の":
-            # 社長の今井正氏, 子会社の日立ハイテク: the company the text is about
-            owner = [m for m in (disc.topic or topic) if m.type in ("company", "organization", "agency")][:1]
+            # 社長の今井正氏, 子会社の日立ハイテク: the company the text is about (this sentence's first)
+            before = [m for m in topic if m.start < t.start]
+            owner = [m for m in (before or disc.topic) if m.type in ("company", "organization", "agency")][:1]
             implicit = True
         if not owner:
             continue
         # B: the noun the role word modifies (である/の B), or the subject of a copula (BはAの子会社だ)
-        other: list[Mention] = []
         titled = view.mention(t.i)
         if kind == "holder" and titled is not None and titled.type == "person":
             other = [titled]  # Aの佐藤恒治社長: the title stands for the person before it
