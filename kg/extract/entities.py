@@ -113,6 +113,8 @@ def trim(toks: tuple[Token, ...], a: int, b: int, res: Resources, etype: str) ->
     while a < b and (toks[a].pos in _BAD_EDGE_POS or toks[a].text in "「『（(【・、"):
         a += 1
     while b > a and (toks[b - 1].pos in _BAD_EDGE_POS or toks[b - 1].text in "」』）)】・、"):
+        if toks[b - 1].text == "." and re.search(r"[A-Z]\.[A-Z]$", _text(toks, a, b - 1)):
+            break  # ispace U.S.: the last period belongs to the abbreviation
         b -= 1
     if etype in ("person", "company", "organization", "agency", ""):
         while b > a + 1 and toks[b - 1].text in rules.titles:
@@ -392,6 +394,8 @@ def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         named = (glued and "固有名詞" in last.tag) or any(is_proper(x) for x in toks[a : b - 1])
         if not named or head in rules.stopmods or head in rules.generic_heads:
             continue
+        if b < len(toks) and nfkc(toks[b].text) in ("相", "大臣"):
+            continue  # 齋藤健経済産業|相: a minister's title, not a company ending in 産業
         if suffix in _SITE_SUFFIXES and all("地名" in x.tag for x in toks[a : b - 1]):
             etype = "facility"  # 群馬製作所 is a works of a company, 日立製作所 a company
         out.append(Candidate(sent.index, a, b, etype, text, "suffix", suffix))
@@ -487,13 +491,16 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             a = i + 1
         elif toks[i].text == "で" and i + 1 < len(toks) and toks[i + 1].text == "ある":
             a = i + 2  # 子会社である積水ソーラーフィルム
-        elif toks[i - 1].text.endswith(("会社", "法人", "企業")) and re.match(r"[A-Za-zＡ-Ｚａ-ｚ]", toks[i].text):
-            a = i  # 合弁会社OREX SAI, 日本法人OpenAI Japan: a Latin name right after its kind
+        elif toks[i - 1].text.endswith(("会社", "法人", "企業")) and (
+                re.match(r"[A-Za-zＡ-Ｚａ-ｚ]", toks[i].text)
+                or (_is_katakana(toks[i]) and i + 1 < len(toks) and toks[i + 1].text in ("・", "･"))):
+            a = i  # 合弁会社OREX SAI, 電力会社エナジー・ノースウエスト: a foreign name right after its kind
         else:
             continue
         b = a
-        while b < len(toks) and _noun_like(toks[b]):
-            b += 1
+        while b < len(toks) and (_noun_like(toks[b]) or (
+                toks[b].text == "." and b > a and _latin_word(toks[b - 1]) and len(toks[b - 1].text) <= 3)):
+            b += 1  # ispace U.S.
         # 傘下の投資会社JICキャピタル: a second descriptor inside the run goes too
         cut = max((k + 1 for k in range(a, b - 1) if toks[k].text.endswith(COMPANY_DESCRIPTORS)), default=a)
         if any(is_proper(x) or _latin_word(x) for x in toks[cut:b]):
@@ -550,6 +557,12 @@ TITLE_PREFIXES = {"特任", "名誉", "客員", "特別", "主任", "上席", "�
                   "取締役", "筆頭", "最高", "首席", "准", "社外"}
 
 
+#: what comes before 相/大臣 in a minister's title (経済産業相, 財務大臣)
+MINISTRY_STEMS = {"経済産業", "経産", "財務", "外務", "外", "防衛", "厚生労働", "厚労", "国土交通", "国交", "文部科学", "文科",
+                  "総務", "法務", "農林水産", "農水", "環境", "デジタル", "内閣府", "経済再生", "経済安全保障", "復興",
+                  "国家公安委員長", "官房", "商務", "エネルギー", "国務", "財務・金融", "金融", "内務", "司法"}
+
+
 def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """A name before a title or honorific is a person: ジェンスン・フアンCEO, 孫正義会長, 三部敏宏氏."""
     out = []
@@ -563,6 +576,11 @@ def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         b = i
         while b > a and nfkc(toks[b - 1].text) in TITLE_PREFIXES:
             b -= 1  # 宮坂力|特任|教授: the title's own prefix is not part of the name
+        if nfkc(t.text) in ("相", "大臣", "長官"):
+            for n in (3, 2, 1):  # 齋藤健|経済|産業|相
+                if b - n > a and nfkc(_text(toks, b - n, b)) in MINISTRY_STEMS:
+                    b -= n
+                    break
         a, b = widen_middle_dot(toks, a, b)
         a, b = strip_descriptors(toks, a, b, res)
         a, b, _ = strip_country(toks, a, b, res, "person")
@@ -704,8 +722,8 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         if a >= b:
             continue
         text = nfkc(_text(toks, a, b))
-        if any(text.endswith(d) for d in COMPANY_DESCRIPTORS):
-            continue  # シェール大手: a description without the name
+        if any(text.endswith(d) for d in COMPANY_DESCRIPTORS) or text in MINISTRY_STEMS:
+            continue  # シェール大手: a description without the name; 経済産業(相)
         entry = res.by_surface.get(fold(text))
         suffix_type = res.rules.suffix_type(text)
         if entry is not None:

@@ -52,6 +52,8 @@ LIGHT_VERBS = {
 #: verbs whose partner is the other party of the act itself: AはBと提携/統合/合併する
 RECIPROCAL = ("提携", "統合", "合併", "協業", "連携", "協力", "合弁", "業務提携", "資本提携", "経営統合", "共同開発",
               "協議", "交渉", "契約", "合意", "締結", "争う", "競う", "競合")
+#: nouns for what belongs to an owner named with の: Xの製品も採用した -> X
+_THINGS_OF = {"製品", "商品", "株式", "株", "事業", "部品", "サービス", "設備", "装置", "素材", "材料", "特許"}
 #: predicates that carry no act of their own
 _EMPTY_LABELS = {"する", "為る", "なる", "成る", "ある", "有る", "いる", "居る"}
 #: nouns that say what kind of thing a copula's topic is: JICは…投資会社で, Xは…技術だ
@@ -392,13 +394,25 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
                 "サ変" not in ct.tag or t.lemma not in LIGHT_VERBS):
             # Xの株式を売却: the owner is what the act is about (a light verb's object only one の deep)
             ms = nested_of(view, c, 1 if t.lemma in LIGHT_VERBS else 3)
+        if role == "topic" and not ms and particle == "も" and nfkc(ct.text) in _THINGS_OF and t.pos == "VERB":
+            ms = nested_of(view, c, 2)  # 都は…、積水ソーラーフィルムの製品も採用した
         if role == "topic" and ms and not any(m.type in ACTOR_TYPES for m in ms) and particle == "も":
             role = "object"  # 新薬「X」も獲得した: what is also acquired, not who acquires
+        elif role == "topic" and ms and particle == "も" and view.mention(c) is None:
+            role = "object"  # Xの製品も採用した: what the subject also takes
         resolved = ""
         if not ms and disc is not None:
             ms = resolve_reference(view, c, disc, view.mentions)
             resolved = nfkc(ct.text) if ms else ""
         frame.args.append(Arg(role, c, ms, particle, resolved))
+    # 「X」は、2018年にAが導入し: a thing as topic with an actor as subject and no object is the object
+    if not any(a.role == "object" for a in frame.args) and any(
+            a.role == "subject" and a.particle == "が" and a.mentions and all(m.type in ACTOR_TYPES for m in a.mentions)
+            for a in frame.args):
+        for a in frame.args:
+            if (a.role == "topic" and a.particle == "は" and a.mentions
+                    and all(m.type in ("product", "technology", "facility") for m in a.mentions)):
+                a.role = "object"
     # 〜する計画/方針 : a plan
     if t.dep == "acl" and view.toks[t.head].lemma in PLAN_NOUNS:
         frame.modality = "plan"
