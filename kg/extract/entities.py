@@ -131,7 +131,10 @@ def trim(toks: tuple[Token, ...], a: int, b: int, res: Resources, etype: str) ->
 
 
 COMPANY_DESCRIPTORS = ("大手", "企業", "会社", "メーカー", "スタートアップ", "ベンチャー", "新興", "同業", "競合",
-                       "子会社", "親会社", "傘下", "ファンド", "商社", "ライバル", "最大手", "老舗", "中堅", "事業者", "法人")
+                       "子会社", "親会社", "傘下", "ファンド", "商社", "ライバル", "最大手", "老舗", "中堅", "事業者", "法人",
+                       # kinds of business that name what follows: 総合スーパーのイトーヨーカ堂
+                       "スーパー", "コンビニ", "百貨店", "ドラッグストア", "専門店", "チェーン", "通販", "証券",
+                       "損保", "生保", "航空会社", "海運", "ゼネコン")
 
 
 def company_descriptor_before(toks: tuple[Token, ...], a: int, res: Resources) -> bool:
@@ -337,9 +340,12 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         if j is None or j == i + 1:
             continue
         prev = toks[i - 1]
-        if prev.pos not in ("NOUN", "PROPN") or prev.tag.startswith("接尾辞") or prev.text in res.rules.stopmods:
-            continue
         inner = toks[i + 1 : j]
+        # チェコの「ピルスナー・ウルケル」: after の only a foreign-looking name is one
+        after_no = prev.text == "の" and (any(x.text in ("・", "･") for x in inner) or all(_latin_word(x) for x in inner))
+        if not after_no and (prev.pos not in ("NOUN", "PROPN") or prev.tag.startswith("接尾辞")
+                             or prev.text in res.rules.stopmods):
+            continue
         if any(x.pos in ("VERB", "AUX", "ADP") or x.text in "、。，．" for x in inner):
             continue
         text = _surface(sent, i + 1, j)
@@ -865,6 +871,8 @@ def extract_mentions(article: Article, sentences: list[Sentence], res: Resources
                     if c.name[:1] == first.text[0]:
                         c.name = c.name[1:]
             text = article.text[a:b]
+            if c.type == "place" and text.endswith("子") and article.text.startswith("会社", b):
+                continue  # 米子|会社 is 米 + 子会社, not the city of 米子
             if not text.strip() or not c.type:
                 continue
             if c.type == "technology" and fold(c.name) in res.rules.umbrella:

@@ -405,6 +405,11 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
             ms = resolve_reference(view, c, disc, view.mentions)
             resolved = nfkc(ct.text) if ms else ""
         frame.args.append(Arg(role, c, ms, particle, resolved))
+    # a headline: NXHD、欧州物流のカーゴパートナーを買収 (the actor before the comma)
+    if t.dep == "ROOT" and not any(a.role in SUBJECT_ROLES for a in frame.args):
+        lead = headline_subject(view)
+        if lead:
+            frame.args.insert(0, Arg("subject", 0, lead, "、"))
     # 「X」は、2018年にAが導入し: a thing as topic with an actor as subject and no object is the object
     if not any(a.role == "object" for a in frame.args) and any(
             a.role == "subject" and a.particle == "が" and a.mentions and all(m.type in ACTOR_TYPES for m in a.mentions)
@@ -417,6 +422,20 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
     if t.dep == "acl" and view.toks[t.head].lemma in PLAN_NOUNS:
         frame.modality = "plan"
     return frame
+
+
+def headline_subject(view: SentenceView) -> list[Mention]:
+    """The actor a headline opens with, marked by a comma instead of は/が (キリン、ファンケルを完全子会社に)."""
+    toks = view.toks
+    m = view.mention(0)
+    if m is None or m.type not in ACTOR_TYPES or len(view.sent.text) > 60:
+        return []
+    last = max(i for i, t in enumerate(toks) if t.start < m.end)
+    if last + 1 >= len(toks) or toks[last + 1].text not in ("、", "，"):
+        return []
+    if any(t.text in ("は", "が") and t.pos == "ADP" for t in toks):
+        return []
+    return [m]
 
 
 #: formal nouns a relative clause may be hung on instead of the name before them: Aが開発したBのように
@@ -465,9 +484,13 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
     """同社, 両社, 同省 ...: the nearest earlier mention(s) of a compatible type."""
     word = nfkc(view.toks[i].text)
     types = REFERENCES.get(word)
+    count = 2 if word.startswith("両") else 1
+    nums = [c for c in view.children[i] if view.toks[c].pos == "NUM" and c == i - 1]
+    if not types and word == "社" and nums and re.fullmatch(r"[2-9]", nfkc(view.toks[nums[0]].text)) and not any(
+            view.mention(c) is not None for c in view.children[i]):
+        types, count = ("company",), int(nfkc(view.toks[nums[0]].text))  # 3社は…: the three companies just named
     if not types:
         return []
-    count = 2 if word.startswith("両") else 1
     # the topic of the sentences before is the most salient antecedent
     topical = [m for m in disc.topic if m.type in types]
     if len(topical) >= count:
@@ -693,6 +716,21 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         actors = [x for x in subjects if x.type in ACTOR_TYPES]
         for x in actors[1:]:
             out.append(_rel(article, view.sent, actors[0], x, label, "reciprocal", "partner", conf, **common))
+    if reciprocal:
+        # (Xは)AとBを経営統合させる: the coordinated objects are the two parties
+        for a in entity_objects:
+            parties = [m for m in a.mentions if m.type in ACTOR_TYPES]
+            if a.role == "object" and len(parties) >= 2:
+                for x in parties[1:]:
+                    out.append(_rel(article, view.sent, parties[0], x, label, "reciprocal", "partner", conf, **common))
+    if "売却" in label or "譲渡" in label:
+        # AはXをBに売却: B acquires X
+        buyers = [m for a in entity_objects if a.role == "target" for m in a.mentions if m.type in ACTOR_TYPES]
+        sold = [m for a in entity_objects if a.role == "object" for m in a.mentions if m.type != "amount"]
+        for b in buyers:
+            for x in sold:
+                if x.span != b.span:
+                    out.append(_rel(article, view.sent, b, x, "取得する", "sale", "object", conf * 0.9, **common))
     for s in subjects:
         if s.type not in ACTOR_TYPES and s.type != "product":
             continue
@@ -718,6 +756,10 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                         for o in oa.mentions:
                             if o.span != p.span:
                                 out.append(_rel(article, view.sent, p, o, label, rule, oa.role, conf * 0.9, **common))
+                    if a.particle[1:-1] in JOINTLY and s.type in ACTOR_TYPES:
+                        # AはBと共同でXを開発: A and B are partners in it too
+                        out.append(_rel(article, view.sent, s, p, a.particle[1:] + label, rule, "partner", conf,
+                                        **common))
                 else:
                     lab = (a.particle[1:] + label) if a.particle[1:-1] in JOINTLY else label
                     out.append(_rel(article, view.sent, s, p, lab, rule, "partner", conf, **common))
@@ -730,10 +772,10 @@ def _root(view: SentenceView) -> int:
 
 #: verbs that place a facility where their に/で argument says: 熊本県菊陽町に建設した工場
 SITING_VERBS = ("建設", "建てる", "設ける", "設置", "開設", "新設", "整備", "稼働", "置く", "持つ", "構える", "運営",
-                "開所", "立地", "竣工", "完成", "増設", "建造")
+                "開所", "立地", "竣工", "完成", "増設", "建造", "ある", "位置")
 #: verbs whose omitted subject in a clause on a thing is the actor of the sentence:
 #: (JASMは)熊本県に建設した工場の開所式を開いた -> (JASM, 建設する, 工場)
-MAKING_VERBS = SITING_VERBS + ("開発", "製造", "生産", "発売", "投入", "導入", "採用", "買収", "取得", "提供", "販売",
+MAKING_VERBS = tuple(v for v in SITING_VERBS if v not in ("ある", "位置")) + ("開発", "製造", "生産", "発売", "投入", "導入", "採用", "買収", "取得", "提供", "販売",
                                "打ち上げる", "設立", "創製", "試作", "量産", "開業", "出資", "手掛ける", "手がける")
 
 
@@ -850,11 +892,25 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                     other = conjuncts(view, c)
             if not other:
                 owner = []
-        if not owner and t.i + 1 < len(toks) and toks[t.i + 1].text == "の":
-            # 社長の今井正氏, 子会社の日立ハイテク: the company the text is about (this sentence's first)
-            before = [m for m in topic if m.start < t.start]
-            owner = [m for m in (before or disc.topic) if m.type in ("company", "organization", "agency")][:1]
+        if not owner and t.dep == "ROOT" and kind == "owner":
+            # キリン、ファンケルを完全子会社に (a headline)
+            other = [m for c in view.children[t.i] if view.particle(c) == "を" for m in conjuncts(view, c)]
+            owner = headline_subject(view) if other else []
+        took_office = (t.dep == "obl" and view.particle(t.i) == "に" and toks[verb].lemma in ("就任", "就く")
+                       and kind == "holder")
+        if not owner and ((t.i + 1 < len(toks) and toks[t.i + 1].text == "の") or took_office):
+            # 社長の今井正氏, 子会社の日立ハイテク, 社長に就任したX: the company the text is about (this
+            # sentence's first, else the one before)
+            kinds = ("company", "organization", "agency")
+            before = [m for m in topic if m.start < t.start and m.type in kinds]
+            owner = (before or [m for m in disc.topic if m.type in kinds])[:1]
             implicit = True
+            if took_office:
+                if toks[verb].dep == "acl":
+                    other = [m for m in conjuncts(view, view.heads[verb]) if m.type == "person"]
+                else:
+                    other = [m for c in view.children[verb] if view.particle(c) in ("は", "が")
+                             for m in conjuncts(view, c) if m.type == "person"]
         if not owner:
             continue
         # B: the noun the role word modifies (である/の B), or the subject of a copula (BはAの子会社だ)
