@@ -107,12 +107,18 @@ def widen_middle_dot(toks: tuple[Token, ...], a: int, b: int) -> tuple[int, int]
     return a, b
 
 
+def _bad_edge(t: Token) -> bool:
+    """A token that cannot start or end a name. Sudachi's proper nouns count as names whatever part of
+    speech the tagger guessed (三菱UFJ信託銀行 came out as PUNCT)."""
+    return t.pos in _BAD_EDGE_POS and not t.tag.startswith("名詞-固有名詞")
+
+
 def trim(toks: tuple[Token, ...], a: int, b: int, res: Resources, etype: str) -> tuple[int, int]:
     """Drop particles, punctuation and (for people) titles at the edges of a span."""
     rules = res.rules
-    while a < b and (toks[a].pos in _BAD_EDGE_POS or toks[a].text in "「『（(【・、"):
+    while a < b and (_bad_edge(toks[a]) or toks[a].text in "「『（(【・、"):
         a += 1
-    while b > a and (toks[b - 1].pos in _BAD_EDGE_POS or toks[b - 1].text in "」』）)】・、"):
+    while b > a and (_bad_edge(toks[b - 1]) or toks[b - 1].text in "」』）)】・、"):
         if toks[b - 1].text == "." and re.search(r"[A-Z]\.[A-Z]$", _text(toks, a, b - 1)):
             break  # ispace U.S.: the last period belongs to the abbreviation
         b -= 1
@@ -728,8 +734,11 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         if a >= b:
             continue
         text = nfkc(_text(toks, a, b))
-        if any(text.endswith(d) for d in COMPANY_DESCRIPTORS) or text in MINISTRY_STEMS:
-            continue  # シェール大手: a description without the name; 経済産業(相)
+        if any(text.endswith(d) for d in COMPANY_DESCRIPTORS) or text in MINISTRY_STEMS or text.endswith(("事業", "部門")):
+            continue  # シェール大手: a description without the name; 経済産業(相); 北米事業: a business line
+        if (b < len(toks) and nfkc(toks[b].text) in ("子会社", "部門", "事業", "大手", "メーカー", "企業")
+                and not any(is_proper(x) or _LATIN.search(x.text) for x in toks[a:b])):
+            continue  # 大衆薬|子会社の…: a line of business, not a name
         entry = res.by_surface.get(fold(text))
         suffix_type = res.rules.suffix_type(text)
         if entry is not None:
