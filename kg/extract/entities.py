@@ -143,6 +143,11 @@ COMPANY_DESCRIPTORS = ("大手", "企業", "会社", "メーカー", "スター�
                        "損保", "生保", "航空会社", "海運", "ゼネコン")
 
 
+#: words that end a name glued to them: Xホールディングス|傘下, X自動車|社長
+RUN_BREAKERS = {"傘下", "子会社", "親会社", "社長", "会長", "創業者", "CEO", "最高経営責任者", "幹部", "首脳", "株",
+                "株式", "系", "側", "陣営", "連合"}
+
+
 def company_descriptor_before(toks: tuple[Token, ...], a: int, res: Resources) -> bool:
     """The tokens just before ``a`` describe a company (石油大手, 新興企業, 同業, 子会社)."""
     for k in (a - 1, a - 2):
@@ -349,7 +354,8 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         inner = toks[i + 1 : j]
         # チェコの「ピルスナー・ウルケル」: after の only a foreign-looking name is one
         after_no = prev.text == "の" and (any(x.text in ("・", "･") for x in inner) or all(_latin_word(x) for x in inner))
-        if not after_no and (prev.pos not in ("NOUN", "PROPN") or prev.tag.startswith("接尾辞")
+        if not after_no and ((prev.pos not in ("NOUN", "PROPN") and not prev.tag.startswith("名詞"))
+                             or prev.tag.startswith("接尾辞")
                              or prev.text in res.rules.stopmods):
             continue
         if any(x.pos in ("VERB", "AUX", "ADP") or x.text in "、。，．" for x in inner):
@@ -376,8 +382,10 @@ def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     for i, t in enumerate(toks):
         if not _noun_like(t):
             continue
-        if i + 1 < len(toks) and _noun_like(toks[i + 1]) and toks[i + 1].text not in ("・",):
-            # only at the end of a noun run (or before a generic noun such as 工場 in 熊本工場? no: run ends here)
+        nxt = nfkc(toks[i + 1].text) if i + 1 < len(toks) else ""
+        if (i + 1 < len(toks) and _noun_like(toks[i + 1]) and nxt != "・"
+                and nxt not in rules.titles and nxt not in RUN_BREAKERS):
+            # only at the end of a noun run; a role or title after it ends the run (セイノーホールディングス|傘下)
             continue
         a = _noun_run_before(toks, i + 1, res)
         if a > i:
@@ -843,6 +851,15 @@ def type_acronym_pairs(cands: list[Candidate], sent: Sentence, res: Resources, m
                     if m.start <= long_c.start and long_c.end <= m.end and m.type not in ("amount",):
                         etype = m.type
                         break
+        if etype is None:
+            # コンテナ船会社オーシャン・ネットワーク・エクスプレス（ONE）: a descriptor's name ends the long half
+            long_c = c if c.detail == "long" else partner
+            if long_c is not None:
+                inner = next((d for d in cands if d.source == "descriptor" and d.end == long_c.end
+                              and long_c.start < d.start), None)
+                if inner is not None:
+                    etype = inner.type
+                    long_c.start, long_c.name = inner.start, inner.name
         if etype is None:
             long_c = c if c.detail == "long" else partner
             if long_c is not None and res.rules.techhead(long_c.name):

@@ -24,7 +24,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.entities import TITLE_PREFIXES
+from kg.extract.entities import COMPANY_DESCRIPTORS, TITLE_PREFIXES
 from kg.extract.resources import Resources, nfkc
 from kg.model import Article, Mention, Relation, Sentence, Token
 
@@ -46,7 +46,7 @@ LIGHT_VERBS = {
     "合意": "", "発表する": "", "結ぶ": "", "締結": "", "目指す": "plan", "計画": "plan", "検討": "plan",
     "予定": "plan", "準備": "plan", "視野": "plan", "狙う": "plan", "模索": "plan", "協議": "plan",
     "提案": "plan", "打診": "plan", "向ける": "plan", "申請": "plan", "求める": "plan", "増やす": "", "拡大": "",
-    "断念": "negated", "見送る": "negated", "中止": "negated", "撤回": "negated", "否定": "negated",
+    "強める": "", "深める": "", "断念": "negated", "見送る": "negated", "中止": "negated", "撤回": "negated", "否定": "negated",
     "打ち切る": "negated", "取りやめる": "negated", "見合わせる": "negated", "白紙": "negated", "凍結": "negated",
 }
 #: verbs whose partner is the other party of the act itself: AはBと提携/統合/合併する
@@ -139,7 +139,9 @@ class SentenceView:
         for t in self.toks:
             if t.head == t.i or is_predicate(self.toks[t.head]):
                 continue
-            if t.dep not in ("nsubj", "obj", "obl", "iobj") or self._case(t.i) not in _ARG_CASES:
+            mistaken = self.toks[t.head].pos == "VERB"  # 千葉県野田市に|物流センター(VERB)「…」を建設
+            if t.dep not in ("nsubj", "obj", "obl", "iobj") or (
+                    self._case(t.i) not in _ARG_CASES and not (mistaken and self._case(t.i) in ("に", "で", "と"))):
                 continue
             up = self.toks[t.head].head
             seen = 0
@@ -231,7 +233,13 @@ def conjuncts(view: SentenceView, i: int, seen: set[int] | None = None) -> list[
     if m is None:
         return []
     out = [m]
+    kids = list(view.children[i])
     for c in view.children[i]:
+        # Aや食品スーパーのB: the parser hangs A on the descriptor of B
+        if (c < i and view.mention(c) is None and view.particle(c) == "の"
+                and nfkc(view.toks[c].text).endswith(COMPANY_DESCRIPTORS)):
+            kids.extend(view.children[c])
+    for c in kids:
         ct = view.toks[c]
         if ct.dep not in ("nmod", "advcl", "advmod", "conj", "compound", "appos", "obl", "nsubj", "obj") or c > i:
             continue
@@ -277,6 +285,10 @@ def enumerated(view: SentenceView, i: int) -> list[Mention]:
             listed = []
         elif _after(view, last) in ("、", "，", "や", "と"):
             listed.append(c)
+    if not out and listed and i + 1 < len(view.toks) and view.toks[i + 1].text == "など":
+        # AやBなどを: B is no entity kg knows, A still is one of them
+        for k in listed:
+            out.extend(x for x in conjuncts(view, k) if x not in out)
     return out
 
 
@@ -345,6 +357,33 @@ def nested_of(view: SentenceView, i: int, depth: int = 3) -> list[Mention]:
     return found
 
 
+#: verbs that work as compound particles (に基づいて, に伴い, に沿って): never the act of a clause
+PARTICLE_VERBS = {"基づく", "伴う", "沿う", "応じる", "従う", "際する", "当たる", "わたる", "渡る", "あわせる", "合わせる",
+                  "比べる", "加える", "除く", "含める", "通じる", "巡る", "めぐる", "対する", "関する", "よる", "因る"}
+#: acts of an authority on what someone asked for: the asker is who it is done to
+APPROVAL_VERBS = ("認定", "承認", "認可", "採択", "許可", "選定", "補助", "助成", "審査")
+
+
+def applicants(view: SentenceView, i: int, disc: Discourse, depth: int = 2) -> list[Mention]:
+    """Who asked for the thing an authority acts on: 3社が申請した計画 -> the three; 両社の統合 -> both;
+    A とBが申請した幹線輸送の計画 -> A and B (one の-link down)."""
+    out: list[Mention] = []
+    for c in view.children[i]:
+        if c > i:
+            continue
+        if view.particle(c) == "の" and view.mention(c) is None and depth > 1 and view.toks[c].pos == "NOUN":
+            out.extend(m for m in applicants(view, c, disc, depth - 1) if m not in out)
+        if view.toks[c].dep == "acl":
+            for g in view.children[c]:
+                if g < c and view.particle(g) in ("が", "は", "と"):  # と: AはBと共同で申請した
+                    found = conjuncts(view, g) or resolve_reference(view, g, disc, view.mentions)
+                    out.extend(m for m in found if m.type in ACTOR_TYPES and m not in out)
+        elif view.particle(c) == "の" and view.mention(c) is None:
+            out.extend(m for m in resolve_reference(view, c, disc, view.mentions)
+                       if m.type in ACTOR_TYPES and m not in out)
+    return out
+
+
 def predicate_label(view: SentenceView, i: int) -> str:
     """The predicate in dictionary form, with its noun compounds: 経営統合する, 追加出資する, 投じる."""
     t = view.toks[i]
@@ -361,9 +400,11 @@ def predicate_label(view: SentenceView, i: int) -> str:
 
 
 def is_predicate(t: Token) -> bool:
-    # a headline ends on its サ変 noun: ノボ・ホールディングスがキャタレントを買収
-    return (t.pos == "VERB" or (t.pos == "ADJ" and t.tag.startswith("名詞"))
-            or (t.dep == "ROOT" and t.pos == "NOUN" and "サ変" in t.tag))
+    # a headline ends on its サ変 noun: ノボ・ホールディングスがキャタレントを買収; a noun the tagger
+    # called a verb (物流センター, 三井化学) is none
+    if t.pos == "VERB":
+        return not (t.tag.startswith("名詞") and "サ変" not in t.tag and "形状詞" not in t.tag)
+    return (t.pos == "ADJ" and t.tag.startswith("名詞")) or (t.dep == "ROOT" and t.pos == "NOUN" and "サ変" in t.tag)
 
 
 def _aux(view: SentenceView, i: int) -> list[Token]:
@@ -394,6 +435,8 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
                 "サ変" not in ct.tag or t.lemma not in LIGHT_VERBS):
             # Xの株式を売却: the owner is what the act is about (a light verb's object only one の deep)
             ms = nested_of(view, c, 1 if t.lemma in LIGHT_VERBS else 3)
+        if not ms and role == "object" and disc is not None and any(w in frame.label for w in APPROVAL_VERBS):
+            ms = applicants(view, c, disc)  # 3社が申請した計画を認定, 両社の統合を承認
         if role == "topic" and not ms and particle == "も" and nfkc(ct.text) in _THINGS_OF and t.pos == "VERB":
             ms = nested_of(view, c, 2)  # 都は…、積水ソーラーフィルムの製品も採用した
         if role == "topic" and ms and not any(m.type in ACTOR_TYPES for m in ms) and particle == "も":
@@ -632,8 +675,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         subjects = disc.topic
         zero = True
     out: list[Relation] = []
-    if label in _EMPTY_LABELS:
-        return out  # Xを完全子会社にした, Xになる: the verb says nothing; the noun rules read these
+    if label in _EMPTY_LABELS or toks[frame.pred].lemma in PARTICLE_VERBS or any(
+            a.role == "target" and a.token >= 0 and nfkc(toks[a.token].text) in ROLE_WORDS for a in frame.args):
+        return out  # Xを完全子会社にした, Xとあわせて, Xを傘下に持つ: the noun rules read these
     # と共同で: the partner does it too when there is an object; else partner is the tail
     partner_args = [Arg(a.role, a.token, [m for m in a.mentions if m.type in ACTOR_TYPES], a.particle)
                     for a in others if a.role == "partner"]
@@ -645,6 +689,10 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             joint = [m for m in joint if m.type in ACTOR_TYPES]
             if joint:
                 partner_args.append(Arg("partner", c, joint, "と" + nfkc(toks[a.token].text) + "で"))
+    if co and not partner_args and len([m for m in subjects if m.type in ACTOR_TYPES]) >= 2:
+        # AとBが共同で申請した: the coordinated subjects are partners in it
+        actors = [m for m in subjects if m.type in ACTOR_TYPES]
+        out.extend(_rel(article, view.sent, actors[0], x, "共同で" + label, rule, "partner", 0.8) for x in actors[1:])
     if not subjects and partner_args and any(a.role == "object" and a.mentions for a in others):
         # A、Bと共同で整備した施設C (no subject in sight): the partners did it
         subjects = [m for a in partner_args for m in a.mentions]
@@ -680,6 +728,11 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         if ms:
             kept.append(Arg(a.role, a.token, ms, a.particle, a.resolved))
     entity_objects = kept
+    if any(w in label for w in SITING_VERBS):
+        # 埼玉県川口市に拠点「川口ベース」を建設する: the facility is where the place says
+        built = [m for a in entity_objects if a.role == "object" for m in a.mentions if m.type == "facility"]
+        where = [m for a in entity_objects if a.role in ("target", "place") for m in a.mentions if m.type == "place"]
+        out.extend(_rel(article, view.sent, f, w, "所在", "siting", "place", 0.7) for f in built for w in where[:1])
     for a in entity_objects:
         owned = []
         for m in a.mentions:
@@ -819,6 +872,13 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
             m = view.mention(noun + 2)
             if m is not None:
                 target = [m]
+    if target and all(m.type == "technology" for m in target) and view.particle(noun) == "の":
+        # 開発したアンモニア燃料のタグボート「魁」: the named thing the technology describes
+        up = view.heads[noun]
+        named = bracket_child(view, up) or (view.mention(up) if view.mention(up) is not None
+                                            and view.mention(up).type in ("product", "facility") else None)
+        if named is not None and named.type in ("product", "facility"):
+            target = [named]
     if not target:
         # BはAが所管する投資会社だ/で、…: a clause on the predicate noun of a copula describes its topic
         copula = any(toks[c].dep == "cop" for c in view.children[noun]) or (
@@ -892,6 +952,17 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                     other = conjuncts(view, c)
             if not other:
                 owner = []
+        if (not owner and t.dep == "obl" and view.particle(t.i) == "に" and toks[verb].lemma in ("持つ", "置く", "収める")
+                and kind == "owner"):
+            # イトーヨーカ堂などを傘下に持つヨークHD / AはBを傘下に置く
+            other = [m for c in view.children[verb] if c < verb and view.particle(c) in ("を", "などを")
+                     for m in (conjuncts(view, c) or enumerated(view, c))]
+            if toks[verb].dep == "acl":
+                owner = conjuncts(view, view.heads[verb])
+            else:
+                owner = [m for c in view.children[verb] if view.particle(c) in ("は", "が") for m in conjuncts(view, c)]
+            if not other:
+                owner = []
         if not owner and t.dep == "ROOT" and kind == "owner":
             # キリン、ファンケルを完全子会社に (a headline)
             other = [m for c in view.children[t.i] if view.particle(c) == "を" for m in conjuncts(view, c)]
@@ -903,6 +974,9 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             # sentence's first, else the one before)
             kinds = ("company", "organization", "agency")
             before = [m for m in topic if m.start < t.start and m.type in kinds]
+            if not before and any(m.type == "person" for m in topic):
+                # キリンHD社長の南方健志氏は、医薬品子会社の協和キリン…: the person's company
+                before = [m for m in view.mentions if m.start < t.start and m.type in kinds][:1]
             owner = (before or [m for m in disc.topic if m.type in kinds])[:1]
             implicit = True
             if took_office:
@@ -1096,6 +1170,17 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     view = SentenceView(sent, mentions)
     out: list[Relation] = []
     frames = {t.i: build_frame(view, t.i, disc) for t in view.toks if is_predicate(t)}
+    # Xを…法に基づいて認定: the parser hangs the object on a verb that is a particle in all but name
+    for i, f in frames.items():
+        h = view.toks[i].head
+        if view.toks[i].lemma in PARTICLE_VERBS and view.toks[i].dep == "advcl" and h in frames and h > i:
+            objs = [a for a in f.args if a.role == "object" and a.token < i]
+            if objs and not any(a.role == "object" for a in frames[h].args):
+                f.args = [a for a in f.args if a not in objs]
+                frames[h].args = frames[h].args + objs
+                if any(w in frames[h].label for w in APPROVAL_VERBS):
+                    for a in objs:
+                        a.mentions = a.mentions or applicants(view, a.token, disc)
     # 折半|出資する, 共同|開発する: a noun the parser made a verb of its own before its predicate
     for i, f in frames.items():
         prev = frames.get(i - 1)
