@@ -505,7 +505,7 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     out = []
     toks = sent.tokens
     for i in range(1, len(toks) - 1):
-        if not any(toks[i - 1].text.endswith(d) for d in COMPANY_DESCRIPTORS):
+        if not toks[i - 1].text.endswith(COMPANY_DESCRIPTORS):
             continue
         if toks[i].text == "の":
             a = i + 1
@@ -650,17 +650,16 @@ def slot_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     out = []
     toks = sent.tokens
     n = len(toks)
+    # Aが20%を出資するB: nouns a clause of investing describes
+    invested = {t.head for t in toks if t.dep == "acl" and t.head > t.i and nfkc(t.text).endswith(SLOT_ACTS["target"])}
     for i in range(n - 1):
         if not _noun_like(toks[i]) or toks[i].pos == "NUM" or _noun_like(toks[i + 1]):
             continue
         particle = toks[i + 1].text + (toks[i + 2].text if i + 2 < n and toks[i + 2].text == "も" else "")
         role = _SLOT_PARTICLES.get(particle)
         found = role is not None and _slot_act(toks, i, role)
-        if not found:
-            # Aが20%を出資するB: B is the target of the clause that describes it
-            found = any(toks[c].dep == "acl" and c < i and toks[c].head == i
-                        and any(nfkc(toks[c].text).endswith(a) for a in SLOT_ACTS["target"]) for c in range(n))
-        if not found:
+        if not found and i not in invested:
+            continue
             continue
         a = _noun_run_before(toks, i + 1, res)
         a, b = widen_middle_dot(toks, a, i + 1)

@@ -1166,11 +1166,10 @@ def attribution_relations(article: Article, view: SentenceView) -> list[Relation
     return out
 
 
-def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention], disc: Discourse) -> list[Relation]:
-    view = SentenceView(sent, mentions)
-    out: list[Relation] = []
-    frames = {t.i: build_frame(view, t.i, disc) for t in view.toks if is_predicate(t)}
-    # Xを…法に基づいて認定: the parser hangs the object on a verb that is a particle in all but name
+# ------------------------------------------------------------------ repairs of the parse
+
+def particle_verb_objects(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """Xを…法に基づいて認定: the parser hangs the object on a verb that is a particle in all but name"""
     for i, f in frames.items():
         h = view.toks[i].head
         if view.toks[i].lemma in PARTICLE_VERBS and view.toks[i].dep == "advcl" and h in frames and h > i:
@@ -1181,7 +1180,10 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
                 if any(w in frames[h].label for w in APPROVAL_VERBS):
                     for a in objs:
                         a.mentions = a.mentions or applicants(view, a.token, disc)
-    # 折半|出資する, 共同|開発する: a noun the parser made a verb of its own before its predicate
+
+
+def split_noun_verbs(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """折半|出資する, 共同|開発する: a noun the parser made a verb of its own before its predicate"""
     for i, f in frames.items():
         prev = frames.get(i - 1)
         if (prev is not None and view.toks[i - 1].head == i and view.toks[i - 1].dep == "advcl"
@@ -1189,8 +1191,11 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             moved = [a for a in prev.args if a.role in SUBJECT_ROLES]
             prev.args = [a for a in prev.args if a not in moved]
             f.args = moved + f.args
-    # Aが…安全性を高めた軽水炉の開発を進める: a clause that says nothing about entities (its object is no
-    # entity, its noun no actor) does not own the が-subject the parser gave it; the predicate above has none
+
+
+def subject_of_empty_clause(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """Aが…安全性を高めた軽水炉の開発を進める: a clause that says nothing about entities (its object is no entity, its noun
+    no actor) does not own the が-subject the parser gave it; the predicate above has none"""
     for i, f in frames.items():
         if not is_relative_clause(view, i):
             continue
@@ -1209,8 +1214,11 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             moved = ga + [a for a in f.args if a.role == "place" and nfkc(view.toks[a.token].text) in JOINTLY]
             f.args = [a for a in f.args if a not in moved]
             frames[up].args = moved + frames[up].args
-    # AがXを出資するBは…: a が-subject the parser hung on the main verb, before a clause on its は-topic,
-    # is the clause's subject
+
+
+def subject_before_clause_on_topic(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """AがXを出資するBは…: a が-subject the parser hung on the main verb, before a clause on its は-topic, is the
+    clause's subject"""
     for i, f in frames.items():
         if not is_relative_clause(view, i) or any(a.role in SUBJECT_ROLES for a in f.args):
             continue
@@ -1222,7 +1230,10 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         if ga and not any(a.role == "subject" for a in f.args):
             frames[up].args.remove(ga[0])
             f.args.insert(0, ga[0])
-    # Xは、A、Bが出資して設立された: the clause before the passive is what A and B did to X
+
+
+def agents_of_passive(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """Xは、A、Bが出資して設立された: the clause before the passive is what A and B did to X"""
     for i, f in frames.items():
         if not any(a.lemma in PASSIVE_AUX for a in _aux(view, i)):
             continue
@@ -1236,10 +1247,11 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             if c < i and c in frames and view.toks[c].dep == "advcl" and not frames[c].args:
                 frames[c].args = [Arg("subject", agents[0].token, agents[0].mentions, "が"),
                                   Arg("target", topic_args[0].token, topic_args[0].mentions, "に")]
-    view.has_actor_subject = any(a.role in SUBJECT_ROLES and any(m.type in ACTOR_TYPES for m in a.mentions)
-                                 for f in frames.values() for a in f.args)
-    # Aが…を手掛ける企業Bを支援し: a clause describing an actor B has B as its subject; the が-subject
-    # the parser gave it belongs to the verb that takes B
+
+
+def subject_of_actor_clause(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """Aが…を手掛ける企業Bを支援し: a clause describing an actor B has B as its subject; the が-subject the parser gave
+    it belongs to the verb that takes B"""
     for i, f in frames.items():
         if not is_relative_clause(view, i):
             continue
@@ -1254,6 +1266,21 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         if up in frames and not any(a.role in SUBJECT_ROLES and a.mentions for a in frames[up].args):
             f.args.remove(given[0])
             frames[up].args.append(Arg("subject", given[0].token, given[0].mentions, "が"))
+
+
+def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention], disc: Discourse) -> list[Relation]:
+    view = SentenceView(sent, mentions)
+    out: list[Relation] = []
+    frames = {t.i: build_frame(view, t.i, disc) for t in view.toks if is_predicate(t)}
+    # the parser's mistakes that cost relations, mended on the frames before they are read
+    particle_verb_objects(view, frames, disc)
+    split_noun_verbs(view, frames, disc)
+    subject_of_empty_clause(view, frames, disc)
+    subject_before_clause_on_topic(view, frames, disc)
+    agents_of_passive(view, frames, disc)
+    view.has_actor_subject = any(a.role in SUBJECT_ROLES and any(m.type in ACTOR_TYPES for m in a.mentions)
+                                 for f in frames.values() for a in f.args)
+    subject_of_actor_clause(view, frames, disc)
     # subjects flow down to dependent clauses without their own (Aは…を支援し、…を受ける)
     subject_of: dict[int, list[Mention]] = {}
     order = sorted(frames, key=lambda i: _depth(view, i))

@@ -70,6 +70,14 @@ def load_ene_map(text: str) -> dict[str, str]:
     return out
 
 
+def _ends(pairs: list[tuple[str, str]]) -> tuple[dict[str, str], int, int]:
+    """{word: value} (the first of equal words wins, as in a scan), the longest word, the list's length."""
+    table: dict[str, str] = {}
+    for word, value in pairs:
+        table.setdefault(word, value)
+    return table, max((len(w) for w in table), default=0), len(pairs)
+
+
 @dataclass(slots=True)
 class NameRules:
     """Word-form rules of ``kg/data/name_rules.tsv``."""
@@ -83,17 +91,29 @@ class NameRules:
     titles: set[str] = field(default_factory=set)
     notech: set[str] = field(default_factory=set)
     generic_heads: set[str] = field(default_factory=set)
+    # suffix lookups by the word's end, rebuilt when a list grows (see _ends)
+    _suffix_table: tuple[dict[str, str], int, int] = field(default=({}, 0, 0), repr=False, compare=False)
+    _tech_table: tuple[dict[str, str], int, int] = field(default=({}, 0, 0), repr=False, compare=False)
     umbrella: set[str] = field(default_factory=set)  # folded
 
     def suffix_type(self, name: str) -> str | None:
-        for suffix, etype in self.suffixes:
-            if name.endswith(suffix) and len(name) > len(suffix):
+        """The type the longest matching suffix gives a name (never the whole name)."""
+        if self._suffix_table[2] != len(self.suffixes):
+            self._suffix_table = _ends(self.suffixes)
+        table, longest, _ = self._suffix_table
+        for n in range(min(len(name) - 1, longest), 0, -1):
+            etype = table.get(name[-n:])
+            if etype is not None:
                 return etype
         return None
 
     def techhead(self, name: str) -> str | None:
-        for head in self.techheads:
-            if name.endswith(head):
+        if self._tech_table[2] != len(self.techheads):
+            self._tech_table = _ends([(h, h) for h in self.techheads])
+        table, longest, _ = self._tech_table
+        for n in range(min(len(name), longest), 0, -1):
+            head = table.get(name[-n:])
+            if head is not None:
                 return head
         return None
 
