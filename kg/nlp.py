@@ -371,6 +371,13 @@ def analyse_batch_remote(texts: list[str], config: NlpConfig) -> list[dict]:
         return analyse_texts(texts, config)
 
 
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
 class Analyzer:
     """Analyses (key, text) pairs in this process, a pool of worker processes, or a Dask cluster.
 
@@ -389,7 +396,9 @@ class Analyzer:
     def __enter__(self) -> Analyzer:
         if self.scheduler:
             self._connect()
-        elif self.jobs > 1:
+        elif self.jobs > 1 or _cores() > 1:
+            # GiNZA in worker processes (even one), so that the main process extracts and stores while
+            # the model runs; only on a single core is everything done here
             import multiprocessing as mp
 
             ctx = mp.get_context("fork" if os.name == "posix" else "spawn")

@@ -43,6 +43,8 @@ REFERENCE_RE = re.compile(r"^(?:同|両|各|当|本|自|他|貴|弊|[0-9０-９�
 #: single-kanji country prefixes Sudachi may glue to the name after them (米ゼネラル)
 GLUED_COUNTRIES = "米英中韓独仏蘭豪印露伊加台"
 #: words that end a place name's span without being part of it (日本国内 -> 日本)
+#: words that open a place's span without being part of it (西部ラジャスタン州 -> ラジャスタン州)
+PLACE_HEADS = ("西部", "東部", "南部", "北部", "中部", "北東部", "北西部", "南東部", "南西部", "中西部", "東南部", "西南部")
 PLACE_TAILS = ("国内", "国外", "全土", "全域", "各地", "周辺", "近郊", "以外", "内", "沖", "側", "全体")
 _DATE_WORDS = re.compile(r"^(?:[0-9０-９一二三四五六七八九十〇]+(?:年|月|日|期|年度|時|分|世紀|年代)|[上下]期|今年|昨年|来年)$")
 
@@ -128,6 +130,8 @@ def trim(toks: tuple[Token, ...], a: int, b: int, res: Resources, etype: str) ->
     if etype == "place":
         while b > a + 1 and toks[b - 1].text in PLACE_TAILS:
             b -= 1
+        while a < b - 1 and toks[a].text in PLACE_HEADS:
+            a += 1  # 西部|ラジャスタン州
     # a parenthetical is its own mention (本田技研工業（ホンダ）); a bracket ends a name
     for k in range(a + 1, b):
         if toks[k].text in _OPEN or toks[k].text in "」』）)】":
@@ -354,8 +358,13 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         inner = toks[i + 1 : j]
         # チェコの「ピルスナー・ウルケル」: after の only a foreign-looking name is one
         after_no = prev.text == "の" and (any(x.text in ("・", "･") for x in inner) or all(_latin_word(x) for x in inner))
-        if not after_no and ((prev.pos not in ("NOUN", "PROPN") and not prev.tag.startswith("名詞"))
-                             or prev.tag.startswith("接尾辞")
+        paren = next((k for k in range(i + 2, j) if toks[k].text in _OPEN), None)
+        if paren is not None and toks[j - 1].text in _CLOSE:
+            j = paren  # 「Olive（オリーブ）」: the reading in parentheses is not part of the name
+            inner = toks[i + 1 : j]
+        suffix_noun = prev.tag.startswith("接尾辞-名詞") and nfkc(prev.text) not in res.rules.titles  # 専用機「747-8F」
+        if not after_no and ((prev.pos not in ("NOUN", "PROPN") and not prev.tag.startswith("名詞") and not suffix_noun)
+                             or (prev.tag.startswith("接尾辞") and not suffix_noun)
                              or prev.text in res.rules.stopmods):
             continue
         if any(x.pos in ("VERB", "AUX", "ADP") or x.text in "、。，．" for x in inner):
@@ -365,6 +374,8 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             continue
         # the category noun says what the name is: 新工場「千歳ブルワリー」 is a facility, 国際会議「X」 an event
         kind = res.rules.suffix_type("_" + prev.text)
+        if nfkc(prev.text).endswith(("ビル", "ホテル", "店", "店舗", "施設", "マンション")):
+            kind = "facility"  # 木造高層ビル「Port Plus」 (as name endings these words mislead: エクソンモービル)
         etype = kind if kind in ("facility", "event") else "product"
         out.append(Candidate(sent.index, i + 1, j, etype, text, "bracket", prev.text))
     return out
@@ -398,6 +409,9 @@ def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         etype = rules.suffix_type(nfkc(_text(toks, a, b)))
         if etype is None:
             continue
+        if etype == "place":
+            while a < b - 1 and toks[a].text in PLACE_HEADS:
+                a += 1  # 西部|ラジャスタン州
         a, b, _country = strip_country(toks, a, b, res, etype)
         text = nfkc(_text(toks, a, b))
         if rules.suffix_type(text) is None:
@@ -532,6 +546,8 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             continue
         if toks[a].text in res.rules.stopmods or any(x.pos == "NUM" for x in toks[a:b]):
             continue
+        if b < len(toks) and toks[b].text in ("「", "『"):
+            continue  # 傘下の住宅ブランド「X」: the category before a name in brackets
         text = nfkc(_text(toks, a, b))
         entry = res.by_surface.get(fold(text))
         out.append(Candidate(sent.index, a, b, entry.type if entry else "company",
@@ -621,19 +637,22 @@ def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
 
 #: acts only a company does, by the particle its party takes: 〜が出資する, 〜を買収する, 〜と合弁で
 SLOT_ACTS = {
-    "subject": ("出資", "買収", "設立", "提携", "合併", "統合", "上場", "子会社化", "合弁", "増資", "協業"),
+    "subject": ("出資", "買収", "設立", "提携", "合併", "統合", "上場", "子会社化", "合弁", "増資", "協業", "開発", "製造",
+                "発売", "受注", "納入"),
     "object": ("買収", "子会社化", "合併", "設立", "完全子会社化"),
     "target": ("出資", "増資"),
     "partner": ("提携", "合弁", "協業", "統合", "合併", "資本提携", "業務提携", "経営統合"),
 }
+#: subject acts only a company does (the rest of SLOT_ACTS["subject"] anyone may do: 開発, 製造)
+SLOT_COMPANY_ONLY = ("出資", "買収", "設立", "提携", "合併", "統合", "上場", "子会社化", "合弁", "増資", "協業")
 _SLOT_PARTICLES = {"は": "subject", "が": "subject", "を": "object", "に": "target", "と": "partner", "とも": "partner"}
 #: words that end a noun run without naming anyone: 日本企業と提携, 新会社を設立
 _SLOT_GENERIC_TAILS = ("企業", "会社", "メーカー", "社", "グループ", "ファンド", "連合", "事業", "部門", "政府", "当局")
 
 
-def _slot_act(toks: tuple[Token, ...], i: int, role: str) -> bool:
+def _slot_act(toks: tuple[Token, ...], i: int, role: str, acts: tuple[str, ...] | None = None) -> bool:
     """Token ``i`` is a party of a company-only act: its head (or the predicate above a noun head) is one."""
-    acts = SLOT_ACTS[role]
+    acts = acts or SLOT_ACTS[role]
     h = toks[i].head
     for k in (h, toks[h].head):
         word = nfkc(toks[k].text)
@@ -670,8 +689,12 @@ def slot_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         if a >= b or b - a > 6 or toks[a].text in res.rules.stopmods:
             continue
         span = toks[a:b]
-        if not any(is_proper(t) or _is_katakana(t) or _LATIN.search(t.text) for t in span[1:] or span):
-            continue
+        weak = found and role == "subject" and not _slot_act(toks, i, "subject", SLOT_COMPANY_ONLY)
+        if not any(is_proper(t) or _is_katakana(t) or _LATIN.search(t.text) for t in span):
+            continue  # a name needs a proper or unknown word, katakana or Latin
+        if weak and not (any(is_proper(t) or _LATIN.search(t.text) for t in span)
+                         or sum(1 for t in span if _is_katakana(t)) >= 2):
+            continue  # 〜が開発した: anyone develops things; a common katakana word (チーム) is no company
         text = nfkc(_text(toks, a, b))
         if (len(text) < 2 or text.endswith(_SLOT_GENERIC_TAILS) or REFERENCE_RE.match(text)
                 or any(t.pos == "NUM" for t in span) or res.rules.techhead(text)):
@@ -743,9 +766,9 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         text = nfkc(_text(toks, a, b))
         if any(text.endswith(d) for d in COMPANY_DESCRIPTORS) or text in MINISTRY_STEMS or text.endswith(("事業", "部門")):
             continue  # シェール大手: a description without the name; 経済産業(相); 北米事業: a business line
-        if (b < len(toks) and nfkc(toks[b].text) in ("子会社", "部門", "事業", "大手", "メーカー", "企業")
+        if (b < len(toks) and nfkc(toks[b].text) in ("子会社", "部門", "事業", "大手", "メーカー", "企業", "「", "『")
                 and not any(is_proper(x) or _LATIN.search(x.text) for x in toks[a:b])):
-            continue  # 大衆薬|子会社の…: a line of business, not a name
+            continue  # 大衆薬|子会社の…, 総合金融サービス「Olive」: a kind of thing, not a name
         entry = res.by_surface.get(fold(text))
         suffix_type = res.rules.suffix_type(text)
         if entry is not None:
@@ -850,6 +873,13 @@ def type_acronym_pairs(cands: list[Candidate], sent: Sentence, res: Resources, m
                     if m.start <= long_c.start and long_c.end <= m.end and m.type not in ("amount",):
                         etype = m.type
                         break
+        if etype is None:
+            # サービス「Olive（オリーブ）」: a name in brackets with its reading is what the brackets say
+            named = next((d for d in cands if d.source == "bracket" and d.type
+                          and any(x is not None and d.start <= x.start and x.end <= d.end + 3 for x in (c, partner))),
+                         None)
+            if named is not None:
+                etype = named.type
         if etype is None:
             # コンテナ船会社オーシャン・ネットワーク・エクスプレス（ONE）: a descriptor's name ends the long half
             long_c = c if c.detail == "long" else partner

@@ -454,13 +454,15 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
         if lead:
             frame.args.insert(0, Arg("subject", 0, lead, "、"))
     # 「X」は、2018年にAが導入し: a thing as topic with an actor as subject and no object is the object
-    if not any(a.role == "object" for a in frame.args) and any(
+    if not any(a.role == "object" and a.mentions for a in frame.args) and any(
             a.role == "subject" and a.particle == "が" and a.mentions and all(m.type in ACTOR_TYPES for m in a.mentions)
             for a in frame.args):
         for a in frame.args:
             if (a.role == "topic" and a.particle == "は" and a.mentions
                     and all(m.type in ("product", "technology", "facility") for m in a.mentions)):
                 a.role = "object"
+                frame.args = [x for x in frame.args if not (x.role == "object" and not x.mentions)]
+                break
     # 〜する計画/方針 : a plan
     if t.dep == "acl" and view.toks[t.head].lemma in PLAN_NOUNS:
         frame.modality = "plan"
@@ -670,7 +672,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     if not subjects and inherited:
         subjects = inherited
     zero = False
-    if (not subjects and disc.topic and frame.pred == _root(view) and not frame.passive
+    if (not subjects and disc.topic and main_clause(view, frame.pred) and not frame.passive
             and not view.has_actor_subject):
         subjects = disc.topic
         zero = True
@@ -776,6 +778,16 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             if a.role == "object" and len(parties) >= 2:
                 for x in parties[1:]:
                     out.append(_rel(article, view.sent, parties[0], x, label, "reciprocal", "partner", conf, **common))
+    if any(w in label for w in ("取得", "買収", "買い取", "譲り受け")):
+        # AはBからXの全株式を取得: B sold X
+        sellers = [m for a in others if a.role == "source" for m in a.mentions if m.type in ACTOR_TYPES]
+        bought = [m for a in entity_objects if a.role == "object" for m in a.mentions if m.type in ACTOR_TYPES]
+        for b in sellers:
+            for x in bought:
+                if x.span != b.span:
+                    out.append(_rel(article, view.sent, b, x, "売却する", "sale", "object", conf * 0.9, **common))
+        if sellers and bought:
+            entity_objects = [a for a in entity_objects if a.role != "source"]  # JALが三菱商事から取得: no (JAL, 取得, 三菱商事)
     if "売却" in label or "譲渡" in label:
         # AはXをBに売却: B acquires X
         buyers = [m for a in entity_objects if a.role == "target" for m in a.mentions if m.type in ACTOR_TYPES]
@@ -817,6 +829,31 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                     lab = (a.particle[1:] + label) if a.particle[1:-1] in JOINTLY else label
                     out.append(_rel(article, view.sent, s, p, lab, rule, "partner", conf, **common))
     return out
+
+
+def main_clause(view: SentenceView, i: int) -> bool:
+    """Predicate ``i`` is the main clause or chained to it (…を投じて…に工場を建設する計画だ): an omitted
+    subject there continues the text's topic."""
+    if view.toks[i].lemma in _NOT_ACTS:
+        return False
+    cur = i
+    for _ in range(8):
+        if view.heads[cur] == cur:
+            return True
+        t = view.toks[cur]
+        if any(view.toks[c].text in _CONDITIONAL for c in view.children[cur] if c > cur):
+            return False  # …を見れば明らかだ: a condition, not what the actor did
+        if t.dep in ("advcl", "conj", "xcomp", "ccomp") or (t.dep == "acl" and not is_relative_clause(view, cur)):
+            cur = view.heads[cur]
+        else:
+            return False
+    return False
+
+
+#: endings that make a clause a condition or a concession
+_CONDITIONAL = {"ば", "たら", "なら", "ても", "でも", "けど", "けれど", "のに", "が"}
+#: perception and cognition: what the writer sees or thinks, never an act of the text's actor
+_NOT_ACTS = {"見る", "見える", "思う", "考える", "感じる", "分かる", "わかる", "言える", "いえる", "言う", "知る"}
 
 
 def _root(view: SentenceView) -> int:
@@ -937,8 +974,10 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
         owner = of_mention(view, t.i)
         if not owner and t.i > 0:
             m = view.mention(t.i - 1)
-            if m is not None:
+            if m is not None and m.type != "place":  # 米国子会社の…: where, not whose
                 owner = [m]
+            elif m is None and nfkc(toks[t.i - 1].text) in REFERENCES:
+                owner = resolve_reference(view, t.i - 1, disc, view.mentions)[:1]  # 同社傘下の…
         implicit = False
         other: list[Mention] = []
         verb = view.heads[t.i]
@@ -993,7 +1032,9 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             other = [titled]  # Aの佐藤恒治社長: the title stands for the person before it
             owner = [o for o in owner if o.type != "person"]
         if not other and t.dep in ("acl", "nmod", "compound", "appos") and t.head != t.i:
-            other = conjuncts(view, view.heads[t.i])
+            # MDC傘下の住宅ブランド「リッチモンド・アメリカン・ホームズ」: the name in brackets
+            other = named_in_brackets(view, conjuncts(view, view.heads[t.i])) or (
+                [bracket_child(view, view.heads[t.i])] if bracket_child(view, view.heads[t.i]) else [])
         if not other and any(toks[c].dep == "cop" for c in view.children[t.i]):
             for c in view.children[t.i]:
                 if toks[c].dep == "nsubj" and view.mention(c) is not None:
@@ -1026,8 +1067,9 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                     head, tail = b, a
                 if kind == "holder" and head.type != "person":
                     continue
-                if head.type not in ACTOR_TYPES or tail.type not in ACTOR_TYPES:
-                    continue
+                if head.type not in ACTOR_TYPES or (tail.type not in ACTOR_TYPES
+                                                    and not (kind == "owner" and tail.type == "product")):
+                    continue  # a brand may be under a company (傘下の住宅ブランド「X」)
                 out.append(_rel(article, view.sent, head, tail, word, "nominal", kind, 0.6 if implicit else 0.8,
                                 resolved="topic" if implicit else ""))
     return out
@@ -1051,9 +1093,10 @@ def possessive_relations(article: Article, view: SentenceView, disc: Discourse |
             continue
         # the noun phrase after の: category nouns, then maybe a name in brackets
         k = h + 2
-        while k < len(toks) and toks[k].pos in ("NOUN", "PROPN", "NUM") and view.mention(k) is None \
-                and toks[k].text not in ("「", "『"):
-            k += 1
+        while k < len(toks) and toks[k].pos in ("NOUN", "PROPN", "NUM") and toks[k].text not in ("「", "『") and (
+                view.mention(k) is None or (view.mention(k).type == "technology" and k + 1 < len(toks)
+                                            and toks[k + 1].text in ("「", "『"))):
+            k += 1  # Xの小型AIコンピューター「Jetson」: a technology naming the category is passed over
         target = view.mention(k) if k < len(toks) else None
         if target is None and k + 1 < len(toks) and toks[k].text in ("「", "『"):
             target = view.mention(k + 1)
