@@ -17,6 +17,7 @@ ENTITY_CASES = [json.loads(line) for line in (DATA / "entity_cases.jsonl").read_
 
 #: Cases of the table kg does not get exactly right yet, with the reason (kept visible as xfail).
 KNOWN_GAPS = {
+    "ent-167": "AESCジャパン is cut where Latin meets katakana; エンビジョン・グループ is typed person by the models",
     "ent-006": "北上工場 after 岩手県の: a bare place-named plant is not proposed",
     "ent-023": "リン酸鉄リチウムイオン電池: Sudachi splits リン|酸|鉄 and the dictionary form differs",
     "ent-032": "800万回線: 回線 is not an amount unit",

@@ -537,8 +537,10 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             b += 1  # ispace U.S.
         # 傘下の投資会社JICキャピタル: a second descriptor inside the run goes too
         cut = max((k + 1 for k in range(a, b - 1) if toks[k].text.endswith(COMPANY_DESCRIPTORS)), default=a)
-        if any(is_proper(x) or _latin_word(x) for x in toks[cut:b]):
-            a = cut
+        if any(is_proper(x) or _latin_word(x) or _is_katakana(x) for x in toks[cut:b]):
+            a = cut  # 衛星通信会社ワンウェブ -> ワンウェブ
+        if _text(toks, a, b).endswith(COMPANY_DESCRIPTORS):
+            continue  # 傘下の電池メーカー、AESCジャパン: a description, the name comes after
         a, b = widen_middle_dot(toks, a, b)
         a, b, _ = strip_country(toks, a, b, res, "company")
         a, b = trim(toks, a, b, res, "company")

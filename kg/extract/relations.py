@@ -439,8 +439,12 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
             ms = applicants(view, c, disc)  # 3社が申請した計画を認定, 両社の統合を承認
         if role == "topic" and not ms and particle == "も" and nfkc(ct.text) in _THINGS_OF and t.pos == "VERB":
             ms = nested_of(view, c, 2)  # 都は…、積水ソーラーフィルムの製品も採用した
-        if role == "topic" and ms and not any(m.type in ACTOR_TYPES for m in ms) and particle == "も":
-            role = "object"  # 新薬「X」も獲得した: what is also acquired, not who acquires
+        wa = [a for a in frame.args if a.particle in ("は", "では") and a.mentions]
+        parallel = bool(wa) and any(a.token > wa[0].token and a.mentions for a in frame.args if a is not wa[0])
+        if role == "topic" and ms and particle == "も" and (
+                not any(m.type in ACTOR_TYPES for m in ms) or (wa and not parallel)):
+            # Aは…Bも買収 (B is what A also bought) but Aは140億ドルに、Bも120億ドルに (two actors)
+            role = "object"  # 新薬「X」も獲得した / Aは…米Bも買収し: what is also acquired, not who acquires
         elif role == "topic" and ms and particle == "も" and view.mention(c) is None:
             role = "object"  # Xの製品も採用した: what the subject also takes
         resolved = ""
@@ -677,7 +681,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         subjects = disc.topic
         zero = True
     out: list[Relation] = []
-    if label in _EMPTY_LABELS or toks[frame.pred].lemma in PARTICLE_VERBS or any(
+    if label in _EMPTY_LABELS or toks[frame.pred].lemma in PARTICLE_VERBS | _ORDER_VERBS or any(
             a.role == "target" and a.token >= 0 and nfkc(toks[a.token].text) in ROLE_WORDS for a in frame.args):
         return out  # Xを完全子会社にした, Xとあわせて, Xを傘下に持つ: the noun rules read these
     # と共同で: the partner does it too when there is an object; else partner is the tail
@@ -748,8 +752,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     has_amount = any(m.type == "amount" for a in entity_objects for m in a.mentions)
     if has_amount:
         for a in frame.args:
-            if a.role == "object" and not a.mentions and a.token >= 0 and toks[a.token].pos in ("NOUN", "PROPN"):
-                amount_label = _noun_label(view, a.token)
+            if (a.role == "object" and not a.mentions and a.token >= 0 and toks[a.token].pos in ("NOUN", "PROPN")
+                    and (_AMOUNT_NOUN_TAIL.search(nfkc(toks[a.token].text)) or "サ変" in toks[a.token].tag)):
+                amount_label = _noun_label(view, a.token)  # not 同事業を…で売却 (the act is the label)
     common = {"negated": "true" if negated else "", "modality": modality, "resolved": resolved or
               ("topic" if zero else "")}
     conf = 0.8 if not (zero or resolved) else 0.6
@@ -854,6 +859,8 @@ def main_clause(view: SentenceView, i: int) -> bool:
 _CONDITIONAL = {"ば", "たら", "なら", "ても", "でも", "けど", "けれど", "のに", "が"}
 #: perception and cognition: what the writer sees or thinks, never an act of the text's actor
 _NOT_ACTS = {"見る", "見える", "思う", "考える", "感じる", "分かる", "わかる", "言える", "いえる", "言う", "知る"}
+#: verbs of order or comparison: Xに続く柱, Xに次ぐ規模 are no acts between entities
+_ORDER_VERBS = {"続く", "次ぐ", "並ぶ", "匹敵", "劣る", "勝る"}
 
 
 def _root(view: SentenceView) -> int:
@@ -956,6 +963,8 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
         # the sentence topic did it, else the partners named in the clause (A、Bと共同で整備した施設)
         frame.args.append(Arg("object", noun, target, ""))
         return sited + frame_relations(article, view, frame, disc, topic or [])
+    if not any(m.type in ACTOR_TYPES for m in target):
+        return sited  # 欠陥を調べる検査装置「ACTIS」: what a thing does is a description, not a relation
     frame.args.append(Arg("subject", noun, target, ""))
     return sited + frame_relations(article, view, frame, disc, [])
 
@@ -1013,6 +1022,10 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             # sentence's first, else the one before)
             kinds = ("company", "organization", "agency")
             before = [m for m in topic if m.start < t.start and m.type in kinds]
+            if not before:
+                # 味の素が…を持ち、米国子会社のXを通じて: this sentence's subject before the role word
+                before = [m for m in view.mentions if m.start < t.start and m.type in kinds and m.span in view.head_of
+                          and view.particle(view.head_of[m.span]) in ("が", "は", "では")][:1]
             if not before and any(m.type == "person" for m in topic):
                 # キリンHD社長の南方健志氏は、医薬品子会社の協和キリン…: the person's company
                 before = [m for m in view.mentions if m.start < t.start and m.type in kinds][:1]
@@ -1335,7 +1348,11 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             continue
         h = view.toks[i].head
         if view.toks[i].dep in ("advcl", "conj", "ccomp", "xcomp", "fixed") and h in subject_of:
-            subject_of[i] = subject_of[h]
+            # 同工場に…を投じ、経済産業省が…を助成した: a が-subject after the clause is not its subject
+            scoped = [m for m in subject_of[h] if m.start < view.toks[i].start
+                      or any(a.particle in ("は", "では") and m in a.mentions for a in frames[h].args)]
+            if scoped:
+                subject_of[i] = scoped
         elif view.toks[i].dep == "acl" and not is_relative_clause(view, i):
             # 買収することで合意した: the complement clause shares the main clause's subject
             up = view.toks[h].head
@@ -1384,6 +1401,15 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     root = _root(view)
     tops = [m for a in frames[root].args if a.role in SUBJECT_ROLES for m in a.mentions
             if m.type in ACTOR_TYPES] if root in frames else []
+    if not tops and not topic:
+        # 味の素が…を持ち、…を手がける: the subject of a clause on the main chain (not of a reason or a
+        # condition: 豪政府が反対したため、…を断念した)
+        for i in sorted(frames):
+            own = [m for a in frames[i].args if a.role in SUBJECT_ROLES and a.particle in ("が", "は")
+                   for m in a.mentions if m.type in ACTOR_TYPES]
+            if own and main_clause(view, i):
+                tops = own
+                break
     if tops or topic:
         disc.topic = tops or topic
     disc.recent.extend(sorted(mentions, key=lambda m: m.start))
@@ -1400,6 +1426,8 @@ def ancestor_subject(view: SentenceView, i: int) -> list[Mention]:
         for c in view.children[up]:
             if c == cur or c > up:
                 continue
+            if c > i and view.particle(c) not in ("は", "では"):
+                continue  # …を投じ、経済産業省が…を助成した: a が-subject after the clause is not its subject
             if view.particle(c) in ("は", "が", "も", "では"):
                 ms = conjuncts(view, c)
                 if ms and all(m.type in ACTOR_TYPES for m in ms):
