@@ -421,8 +421,9 @@ def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         if not head or _DATE_WORDS.match(head) or re.fullmatch(r"[0-9０-９]+", head):
             continue
         last = toks[b - 1]
-        if nfkc(last.text) != suffix and not nfkc(last.text).endswith(suffix):
-            continue  # the suffix spans two tokens: a coincidence (市場 is not 〜市)
+        if (nfkc(last.text) != suffix and not nfkc(last.text).endswith(suffix)
+                and not any(nfkc(_text(toks, b - n, b)) == suffix for n in (2, 3) if b - n >= a)):
+            continue  # the suffix cuts a word: a coincidence (市場 is not 〜市); 通信|所 is 〜通信所
         # the part before the suffix must name something: a proper noun, katakana or Latin word
         glued = nfkc(last.text) != suffix
         named = (glued and "固有名詞" in last.tag) or any(is_proper(x) for x in toks[a : b - 1])

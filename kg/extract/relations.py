@@ -59,7 +59,7 @@ _EMPTY_LABELS = {"する", "為る", "なる", "成る", "ある", "有る", "�
 #: nouns that say what kind of thing a copula's topic is: JICは…投資会社で, Xは…技術だ
 CATEGORY_NOUNS = ("会社", "企業", "機関", "法人", "組織", "団体", "組合", "技術", "製品", "施設", "工場", "拠点", "薬", "装置")
 #: Xと共同で/合弁で/共に V: X is a partner of the act
-JOINTLY = {"共同", "合弁", "共", "協力", "連携", "提携", "一緒"}
+JOINTLY = {"共同", "合弁", "共", "協力", "連携", "提携", "一緒", "折半出資", "共同出資", "折半"}
 #: what a person does that is a relation of its own; anything else a person "does" to a thing is
 #: mostly what an executive says (島田明氏は…1000億円の売り上げを目指す考えを示した)
 PERSON_PREDICATES = ("創業", "設立", "就任", "退任", "辞任", "率いる", "創設", "発明", "開発", "受賞", "会談", "買収")
@@ -71,7 +71,7 @@ PASSIVE_AUX = {"れる", "られる"}
 #: "owner": Aの子会社B -> (A, 子会社, B); "holder": A創業者のB -> (B, 創業者, A); "parent": A親会社のB -> (B, 親会社, A)
 ROLE_WORDS = {
     "子会社": "owner", "完全子会社": "owner", "孫会社": "owner", "傘下": "owner", "関連会社": "owner",
-    "合弁会社": "owner", "事業会社": "owner",
+    "合弁会社": "owner", "事業会社": "owner", "共同出資会社": "owner", "出資会社": "owner",
     "親会社": "parent", "持ち株会社": "parent", "持株会社": "parent", "筆頭株主": "parent", "大株主": "parent",
     "株主": "parent",
     "創業者": "holder", "共同創業者": "holder", "会長": "holder", "社長": "holder", "CEO": "holder",
@@ -140,8 +140,10 @@ class SentenceView:
             if t.head == t.i or is_predicate(self.toks[t.head]):
                 continue
             mistaken = self.toks[t.head].pos == "VERB"  # 千葉県野田市に|物流センター(VERB)「…」を建設
+            also = self._case(t.i) == "と" and any(self.toks[c].text == "も" for c in self.children[t.i] if c > t.i)
             if t.dep not in ("nsubj", "obj", "obl", "iobj") or (
-                    self._case(t.i) not in _ARG_CASES and not (mistaken and self._case(t.i) in ("に", "で", "と"))):
+                    self._case(t.i) not in _ARG_CASES and not also  # 米メルクとも…提携した
+                    and not (mistaken and self._case(t.i) in ("に", "で", "と"))):
                 continue
             up = self.toks[t.head].head
             seen = 0
@@ -361,17 +363,18 @@ def nested_of(view: SentenceView, i: int, depth: int = 3) -> list[Mention]:
 PARTICLE_VERBS = {"基づく", "伴う", "沿う", "応じる", "従う", "際する", "当たる", "わたる", "渡る", "あわせる", "合わせる",
                   "比べる", "加える", "除く", "含める", "通じる", "巡る", "めぐる", "対する", "関する", "よる", "因る"}
 #: acts of an authority on what someone asked for: the asker is who it is done to
-APPROVAL_VERBS = ("認定", "承認", "認可", "採択", "許可", "選定", "補助", "助成", "審査")
+APPROVAL_VERBS = ("認定", "承認", "認可", "採択", "許可", "選定", "補助", "助成", "審査", "交付", "付与", "発給")
 
 
-def applicants(view: SentenceView, i: int, disc: Discourse, depth: int = 2) -> list[Mention]:
+def applicants(view: SentenceView, i: int, disc: Discourse, depth: int = 3) -> list[Mention]:
     """Who asked for the thing an authority acts on: 3社が申請した計画 -> the three; 両社の統合 -> both;
     A とBが申請した幹線輸送の計画 -> A and B (one の-link down)."""
     out: list[Mention] = []
     for c in view.children[i]:
         if c > i:
             continue
-        if view.particle(c) == "の" and view.mention(c) is None and depth > 1 and view.toks[c].pos == "NOUN":
+        if view.particle(c) == "の" and depth > 1 and view.toks[c].pos in ("NOUN", "PROPN") and (
+                view.mention(c) is None or view.mention(c).type == "technology"):
             out.extend(m for m in applicants(view, c, disc, depth - 1) if m not in out)
         if view.toks[c].dep == "acl":
             for g in view.children[c]:
@@ -435,8 +438,9 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
                 "サ変" not in ct.tag or t.lemma not in LIGHT_VERBS):
             # Xの株式を売却: the owner is what the act is about (a light verb's object only one の deep)
             ms = nested_of(view, c, 1 if t.lemma in LIGHT_VERBS else 3)
-        if not ms and role == "object" and disc is not None and any(w in frame.label for w in APPROVAL_VERBS):
-            ms = applicants(view, c, disc)  # 3社が申請した計画を認定, 両社の統合を承認
+        if role == "object" and disc is not None and any(w in frame.label for w in APPROVAL_VERBS) and (
+                not ms or all(m.type == "technology" for m in ms)) and view.mention(c) is None:
+            ms = applicants(view, c, disc) or ms  # 3社が申請した計画を認定, 両社の統合を承認
         if role == "topic" and not ms and particle == "も" and nfkc(ct.text) in _THINGS_OF and t.pos == "VERB":
             ms = nested_of(view, c, 2)  # 都は…、積水ソーラーフィルムの製品も採用した
         wa = [a for a in frame.args if a.particle in ("は", "では") and a.mentions]
@@ -585,6 +589,16 @@ def _rel(article: Article, sent: Sentence, head: Mention, tail: Mention, label: 
     return Relation(article.id, head.span, tail.span, label, sent.start, sent.end, rule, confidence, role, pairs)
 
 
+def _compound_word(view: SentenceView, i: int) -> str:
+    """A noun with the compound nouns before it: 折半|出資 -> 折半出資, 共同|出資|会社 -> 共同出資会社."""
+    toks = view.toks
+    k = i
+    while k > 0 and toks[k - 1].dep in ("compound", "acl") and view.heads[k - 1] == i and toks[k - 1].pos == "NOUN" \
+            and view.mention(k - 1) is None:
+        k -= 1  # (the parser may hang 折半 on 出資 as a clause)
+    return nfkc("".join(t.text for t in toks[k : i + 1]))
+
+
 def _noun_label(view: SentenceView, i: int) -> str:
     """設備投資額 -> 設備投資: the meaningful noun of a noun-predicate chain."""
     toks = view.toks
@@ -685,16 +699,19 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             a.role == "target" and a.token >= 0 and nfkc(toks[a.token].text) in ROLE_WORDS for a in frame.args):
         return out  # Xを完全子会社にした, Xとあわせて, Xを傘下に持つ: the noun rules read these
     # と共同で: the partner does it too when there is an object; else partner is the tail
-    partner_args = [Arg(a.role, a.token, [m for m in a.mentions if m.type in ACTOR_TYPES], a.particle)
-                    for a in others if a.role == "partner"]
+    partner_kinds = ACTOR_TYPES | ({"product", "facility", "event"} if any(w in label for w in RECIPROCAL) else set())
+    partner_args = [Arg(a.role, a.token, [m for m in a.mentions if m.type in partner_kinds], a.particle)
+                    for a in others if a.role == "partner"]  # 「プロジェクト・カイパー」とも提携
     partner_args = [a for a in partner_args if a.mentions]
-    co = [a for a in others if a.role in ("place", "target") and a.token >= 0 and nfkc(toks[a.token].text) in JOINTLY]
+    co = [a for a in others if a.role in ("place", "target") and a.token >= 0
+          and (nfkc(toks[a.token].text) in JOINTLY or _compound_word(view, a.token) in JOINTLY)]
     for a in co:
-        for c in view.children[a.token]:
+        near = view.children[a.token] + [g for c in view.children[a.token] if c < a.token for g in view.children[c]]
+        for c in near:  # (三井物産と|折半|出資で: the と-argument may hang on the compound's first word)
             joint = arg_mentions(view, c) if view.particle(c) in ("と", "とも") else []  # Aなど電力4社と共同で
             joint = [m for m in joint if m.type in ACTOR_TYPES]
             if joint:
-                partner_args.append(Arg("partner", c, joint, "と" + nfkc(toks[a.token].text) + "で"))
+                partner_args.append(Arg("partner", c, joint, "と" + _compound_word(view, a.token) + "で"))
     if co and not partner_args and len([m for m in subjects if m.type in ACTOR_TYPES]) >= 2:
         # AとBが共同で申請した: the coordinated subjects are partners in it
         actors = [m for m in subjects if m.type in ACTOR_TYPES]
@@ -976,11 +993,16 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
     toks = view.toks
     for t in toks:
         word = nfkc(t.text)
+        if word == "会社" and t.i > 0 and toks[t.i - 1].text.endswith("子") and view.mention(t.i - 1) is None:
+            word = "子会社"  # 米子|会社: Sudachi reads 米 + 子会社 as the city of 米子
+        elif word not in ROLE_WORDS and _compound_word(view, t.i) in ROLE_WORDS:
+            word = _compound_word(view, t.i)  # 共同|出資|会社
         kind = ROLE_WORDS.get(word)
         if kind is None:
             continue
         topic = topic or []
-        owner = of_mention(view, t.i)
+        owner = [m for m in of_mention(view, t.i) if m.type in ACTOR_TYPES] or [
+            m for m in nested_of(view, t.i, 2) if m.type in ACTOR_TYPES] or _owner_before(view, t.i)
         if not owner and t.i > 0:
             m = view.mention(t.i - 1)
             if m is not None and m.type != "place":  # 米国子会社の…: where, not whose
@@ -1025,11 +1047,13 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             if not before:
                 # 味の素が…を持ち、米国子会社のXを通じて: this sentence's subject before the role word
                 before = [m for m in view.mentions if m.start < t.start and m.type in kinds and m.span in view.head_of
-                          and view.particle(view.head_of[m.span]) in ("が", "は", "では")][:1]
+                          and view.particle(view.head_of[m.span]) in ("が", "は", "では", "も")][:1]
             if not before and any(m.type == "person" for m in topic):
                 # キリンHD社長の南方健志氏は、医薬品子会社の協和キリン…: the person's company
                 before = [m for m in view.mentions if m.start < t.start and m.type in kinds][:1]
             owner = (before or [m for m in disc.topic if m.type in kinds])[:1]
+            if word in ("合弁会社", "共同出資会社") and owner:
+                owner = [m for m in conjuncts(view, view.head_of.get(owner[0].span, -1)) if m.type in kinds] or owner
             implicit = True
             if took_office:
                 if toks[verb].dep == "acl":
@@ -1088,6 +1112,19 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
     return out
 
 
+def _owner_before(view: SentenceView, i: int) -> list[Mention]:
+    """JERAの再生可能エネルギー子会社: an actor + の right before the noun phrase a role word ends."""
+    toks = view.toks
+    k = i - 1
+    while k >= 0 and toks[k].pos in ("NOUN", "PROPN", "ADJ", "NUM") and toks[k].text != "の" and k > i - 8:
+        k -= 1
+    if k >= 1 and toks[k].text == "の":
+        m = view.mention(k - 1)
+        if m is not None and m.type in ACTOR_TYPES:
+            return [m]
+    return []
+
+
 def possessive_relations(article: Article, view: SentenceView, disc: Discourse | None = None) -> list[Relation]:
     """Xの新薬「ウゴービ」, Xの熊本工場, 同社の衛星「ADRAS-J」: what an actor owns or makes, after の."""
     out: list[Relation] = []
@@ -1106,10 +1143,19 @@ def possessive_relations(article: Article, view: SentenceView, disc: Discourse |
             continue
         # the noun phrase after の: category nouns, then maybe a name in brackets
         k = h + 2
-        while k < len(toks) and toks[k].pos in ("NOUN", "PROPN", "NUM") and toks[k].text not in ("「", "『") and (
-                view.mention(k) is None or (view.mention(k).type == "technology" and k + 1 < len(toks)
-                                            and toks[k + 1].text in ("「", "『"))):
-            k += 1  # Xの小型AIコンピューター「Jetson」: a technology naming the category is passed over
+        def category(j: int) -> bool:  # a word of the category run before a name in brackets
+            m = view.mention(j)
+            if m is None:
+                return True
+            if m.type != "technology":
+                return False
+            e = j
+            while e < len(toks) and toks[e].pos in ("NOUN", "PROPN") and (view.mention(e) in (None, m)):
+                e += 1
+            return e < len(toks) and toks[e].text in ("「", "『")
+        while k < len(toks) and toks[k].pos in ("NOUN", "PROPN", "NUM") and toks[k].text not in ("「", "『") \
+                and category(k):
+            k += 1  # Xの衛星通信サービス「スターリンク」: a technology naming the category is passed over
         target = view.mention(k) if k < len(toks) else None
         if target is None and k + 1 < len(toks) and toks[k].text in ("「", "『"):
             target = view.mention(k + 1)
