@@ -901,7 +901,52 @@ def type_acronym_pairs(cands: list[Candidate], sent: Sentence, res: Resources, m
             partner.type = c.type
 
 
+#: sources that name something reliably enough for its other occurrences in the article to count
+_ECHO_SOURCES = ("dict", "acronym", "bracket", "suffix", "descriptor", "slot", "title", "prefix", "enum")
+_ECHO_TYPES = ("company", "organization", "agency", "person", "product", "facility")
+
+
+def echo_mentions(article: Article, sentences: list[Sentence], found: list[Mention]) -> list[Mention]:
+    """One name, one thing, within an article: a name found once by a reliable source (GOは…運営するGO,
+    a descriptor's 新興企業X) is a mention wherever else the article writes it as whole tokens, even where
+    no rule fired (GOは東京都江東区に…を新設し)."""
+    names: dict[str, Mention] = {}
+    for m in found:
+        if m.type in _ECHO_TYPES and m.source.split(":")[0] in _ECHO_SOURCES and len(m.text.strip()) >= 2:
+            names.setdefault(m.text, m)
+    if not names:
+        return []
+    longest = max(len(n) for n in names)
+    taken = {(m.sentence, i) for m in found for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    for sent in sentences:
+        toks = sent.tokens
+        for a in range(len(toks)):
+            text = ""
+            for b in range(a, min(len(toks), a + 8)):
+                text = article.text[toks[a].start:toks[b].end]
+                if len(text) > longest:
+                    break
+                m = names.get(text)
+                if m is None:
+                    continue
+                if any((sent.index, i) in taken for i in range(toks[a].start, toks[b].end)):
+                    break
+                attrs = tuple((k, v) for k, v in m.attrs if k != "pair")  # the pair was the first mention's
+                out.append(Mention(article.id, toks[a].start, toks[b].end, text, m.type, m.name, "echo:" + m.source,
+                                   sent.index, attrs))
+                taken.update((sent.index, i) for i in range(toks[a].start, toks[b].end))
+                break
+    return out
+
+
 def extract_mentions(article: Article, sentences: list[Sentence], res: Resources) -> list[Mention]:
+    out = _sentence_mentions(article, sentences, res)
+    echoes = echo_mentions(article, sentences, out)
+    return sorted(out + echoes, key=lambda m: (m.start, m.end)) if echoes else out
+
+
+def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resources) -> list[Mention]:
     out: list[Mention] = []
     for sent in sentences:
         if not sent.tokens:

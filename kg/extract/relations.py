@@ -157,6 +157,7 @@ class SentenceView:
                 self.heads[t.i] = up
         self.mentions = mentions
         self.has_actor_subject = False
+        self.first_actor_subject = 1 << 30  # where the sentence's first actor subject starts
         self.at: dict[int, Mention] = {}
         self.head_of: dict[tuple[int, int], int] = {}
         for m in mentions:
@@ -691,7 +692,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         subjects = inherited
     zero = False
     if (not subjects and disc.topic and main_clause(view, frame.pred) and not frame.passive
-            and not view.has_actor_subject):
+            and (not view.has_actor_subject or toks[frame.pred].start < view.first_actor_subject)):
+        # (a clause before the sentence's own actor: …を売却し、ライオンは…を絞った)
         subjects = disc.topic
         zero = True
     out: list[Relation] = []
@@ -1380,6 +1382,8 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     subject_of_empty_clause(view, frames, disc)
     subject_before_clause_on_topic(view, frames, disc)
     agents_of_passive(view, frames, disc)
+    view.first_actor_subject = min((m.start for f in frames.values() for a in f.args if a.role in SUBJECT_ROLES
+                                    for m in a.mentions if m.type in ACTOR_TYPES), default=1 << 30)
     view.has_actor_subject = any(a.role in SUBJECT_ROLES and any(m.type in ACTOR_TYPES for m in a.mentions)
                                  for f in frames.values() for a in f.args)
     subject_of_actor_clause(view, frames, disc)
@@ -1395,8 +1399,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         h = view.toks[i].head
         if view.toks[i].dep in ("advcl", "conj", "ccomp", "xcomp", "fixed") and h in subject_of:
             # 同工場に…を投じ、経済産業省が…を助成した: a が-subject after the clause is not its subject
-            scoped = [m for m in subject_of[h] if m.start < view.toks[i].start
-                      or any(a.particle in ("は", "では") and m in a.mentions for a in frames[h].args)]
+            scoped = [m for m in subject_of[h] if m.start < view.toks[i].start]  # (…を売却し、ライオンは…: also は)
             if scoped:
                 subject_of[i] = scoped
         elif view.toks[i].dep == "acl" and not is_relative_clause(view, i):
@@ -1432,7 +1435,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
                 out.extend(rel)
                 continue
         inherited = [] if any(a.role in SUBJECT_ROLES and a.mentions for a in f.args) else (
-            subject_of.get(i) or topic)
+            subject_of.get(i) or [m for m in topic if m.start < view.toks[i].start])  # not a topic after it
         out.extend(frame_relations(article, view, f, disc, inherited))
     out.extend(nominal_relations(article, view, disc, topic))
     out.extend(possessive_relations(article, view, disc))
@@ -1472,8 +1475,8 @@ def ancestor_subject(view: SentenceView, i: int) -> list[Mention]:
         for c in view.children[up]:
             if c == cur or c > up:
                 continue
-            if c > i and view.particle(c) not in ("は", "では"):
-                continue  # …を投じ、経済産業省が…を助成した: a が-subject after the clause is not its subject
+            if c > i:
+                continue  # …を投じ、経済産業省が…を助成した: a subject after the clause is not its subject
             if view.particle(c) in ("は", "が", "も", "では"):
                 ms = conjuncts(view, c)
                 if ms and all(m.type in ACTOR_TYPES for m in ms):
