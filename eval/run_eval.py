@@ -7,7 +7,7 @@ Prints, one JSON object a line:
   holdout*  -- eval/holdout*/articles (written blind to the extractor) against their gold.json
   stockmark -- Stockmark NER dev and test splits scored with score_ner.py (per type)
 
-Usage: run_eval.py [--shared DIR] [--work DIR] [--only seed,corpus,holdout,stockmark-dev,stockmark-test] [--jobs N]
+Usage: run_eval.py [--shared DIR] [--work DIR] [--only seed,corpus,holdouts,stockmark-dev,stockmark-test] [--jobs N]
 """
 
 from __future__ import annotations
@@ -53,7 +53,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--work", default=str(ROOT / ".eval"))
-    ap.add_argument("--only", default="seed,corpus,holdout,holdout2,stockmark-dev,stockmark-test")
+    ap.add_argument("--only", default="seed,corpus,holdouts,stockmark-dev,stockmark-test",
+                    help="comma-separated: seed, corpus, holdouts (every eval/holdout*/) or one by name, "
+                         "stockmark-dev, stockmark-test")
     ap.add_argument("--jobs", type=int, default=None)
     ap.add_argument("--details", action="store_true", help="also print missed and false entities/relations")
     ap.add_argument("--keep", action="store_true",
@@ -79,7 +81,7 @@ def main() -> None:
 
     # hold-out sets written blind to the extractor: eval/holdout*/articles + gold.json
     for hold in sorted(p for p in (ROOT / "eval").glob("holdout*") if (p / "gold.json").exists()):
-        if hold.name not in only:
+        if hold.name not in only and "holdouts" not in only:
             continue
         secs = build([str(hold / "articles")], work / hold.name, args.jobs)
         res = score_kg(shared, work / hold.name / "graph.graphml", hold / "gold.json", not args.details)
