@@ -374,7 +374,7 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             continue
         # the category noun says what the name is: 新工場「千歳ブルワリー」 is a facility, 国際会議「X」 an event
         kind = res.rules.suffix_type("_" + prev.text)
-        if nfkc(prev.text).endswith(("ビル", "ホテル", "店", "店舗", "施設", "マンション")):
+        if nfkc(prev.text).endswith(("ビル", "ホテル", "店", "店舗", "施設", "マンション", "倉庫")):
             kind = "facility"  # 木造高層ビル「Port Plus」 (as name endings these words mislead: エクソンモービル)
         etype = kind if kind in ("facility", "event") else "product"
         out.append(Candidate(sent.index, i + 1, j, etype, text, "bracket", prev.text))
