@@ -37,6 +37,9 @@ CASE_ROLES = {
     "を通じ": "means", "について": "about", "に関して": "about", "をめぐり": "about", "をめぐって": "about",
     "に向けて": "about", "に向け": "about", "のため": "about", "によると": "about",
 }
+# 三菱重工業などが出資する, A、Bらが: an open list takes the role of its particle
+CASE_ROLES.update({pre + p: r for pre in ("など", "ら", "等") for p, r in list(CASE_ROLES.items())
+                   if p in ("が", "は", "を", "に", "と", "も", "から", "で", "とも", "には")})
 SUBJECT_ROLES = ("subject", "topic")
 ARG_DEPS = {"nsubj", "obj", "obl", "iobj", "dislocated", "csubj", "nmod", "advmod"}
 #: verbs whose object noun carries the event: Xの買収を発表した -> 買収する(X)
