@@ -524,6 +524,25 @@ class Discourse:
 
     topic: list[Mention] = field(default_factory=list)
     recent: list[Mention] = field(default_factory=list)  # every mention so far, in order
+    lead: list[Mention] = field(default_factory=list)  # the first topic of the article: its protagonist
+
+    def main_actor(self, kinds: tuple[str, ...]) -> list[Mention]:
+        """Whose executive an ownerless 社長の X 氏 is: the article's lead actor, else the company it has
+        named most so far."""
+        lead = [m for m in self.lead if m.type in kinds]
+        if lead:
+            return lead[:1]
+        counts: dict[str, int] = {}
+        last: dict[str, Mention] = {}
+        for m in self.recent:
+            if m.type in kinds:
+                counts[m.name] = counts.get(m.name, 0) + 1
+                last[m.name] = m
+        if not counts:
+            return []
+        best = max(counts.values())
+        top = [last[n] for n, c in counts.items() if c == best]
+        return [max(top, key=lambda m: m.start)]
 
     def antecedent(self, types: tuple[str, ...], count: int = 1, before: int | None = None) -> list[Mention]:
         out: list[Mention] = []
@@ -1056,6 +1075,8 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             if not before and any(m.type == "person" for m in topic):
                 # キリンHD社長の南方健志氏は、医薬品子会社の協和キリン…: the person's company
                 before = [m for m in view.mentions if m.start < t.start and m.type in kinds][:1]
+            if not before and kind == "holder" and disc.main_actor(("company",)):
+                before = disc.main_actor(("company",))  # 社長の村瀬康弘氏は: the article's company
             owner = (before or [m for m in disc.topic if m.type in kinds])[:1]
             if word in ("合弁会社", "共同出資会社") and owner:
                 owner = [m for m in conjuncts(view, view.head_of.get(owner[0].span, -1)) if m.type in kinds] or owner
@@ -1464,6 +1485,8 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
                 break
     if tops or topic:
         disc.topic = tops or topic
+        if not disc.lead:
+            disc.lead = list(disc.topic)
     disc.recent.extend(sorted(mentions, key=lambda m: m.start))
     return out
 
