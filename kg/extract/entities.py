@@ -42,9 +42,9 @@ REFERENCE_RE = re.compile(r"^(?:同|両|各|当|本|自|他|貴|弊|[0-9０-９�
                           r"市|県|州|大学|機構|政府|当局|製品|技術|事業|拠点|施設|局|企業|会社|チーム)$")
 #: single-kanji country prefixes Sudachi may glue to the name after them (米ゼネラル)
 GLUED_COUNTRIES = "米英中韓独仏蘭豪印露伊加台"
-#: words that end a place name's span without being part of it (日本国内 -> 日本)
 #: words that open a place's span without being part of it (西部ラジャスタン州 -> ラジャスタン州)
 PLACE_HEADS = ("西部", "東部", "南部", "北部", "中部", "北東部", "北西部", "南東部", "南西部", "中西部", "東南部", "西南部")
+#: words that end a place name's span without being part of it (日本国内 -> 日本)
 PLACE_TAILS = ("国内", "国外", "全土", "全域", "各地", "周辺", "近郊", "以外", "内", "沖", "側", "全体")
 _DATE_WORDS = re.compile(r"^(?:[0-9０-９一二三四五六七八九十〇]+(?:年|月|日|期|年度|時|分|世紀|年代)|[上下]期|今年|昨年|来年)$")
 
@@ -115,6 +115,13 @@ def _bad_edge(t: Token) -> bool:
     return t.pos in _BAD_EDGE_POS and not t.tag.startswith("名詞-固有名詞")
 
 
+def _after_place_heads(toks: tuple[Token, ...], a: int, b: int) -> int:
+    """西部|ラジャスタン州: the start of a place past the direction words before it."""
+    while a < b - 1 and toks[a].text in PLACE_HEADS:
+        a += 1
+    return a
+
+
 def trim(toks: tuple[Token, ...], a: int, b: int, res: Resources, etype: str) -> tuple[int, int]:
     """Drop particles, punctuation and (for people) titles at the edges of a span."""
     rules = res.rules
@@ -130,8 +137,7 @@ def trim(toks: tuple[Token, ...], a: int, b: int, res: Resources, etype: str) ->
     if etype == "place":
         while b > a + 1 and toks[b - 1].text in PLACE_TAILS:
             b -= 1
-        while a < b - 1 and toks[a].text in PLACE_HEADS:
-            a += 1  # 西部|ラジャスタン州
+        a = _after_place_heads(toks, a, b)
     # a parenthetical is its own mention (本田技研工業（ホンダ）); a bracket ends a name
     for k in range(a + 1, b):
         if toks[k].text in _OPEN or toks[k].text in "」』）)】":
@@ -410,8 +416,7 @@ def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         if etype is None:
             continue
         if etype == "place":
-            while a < b - 1 and toks[a].text in PLACE_HEADS:
-                a += 1  # 西部|ラジャスタン州
+            a = _after_place_heads(toks, a, b)
         a, b, _country = strip_country(toks, a, b, res, etype)
         text = nfkc(_text(toks, a, b))
         if rules.suffix_type(text) is None:
@@ -638,16 +643,15 @@ def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     return out
 
 
+#: subject acts only a company does (the rest of SLOT_ACTS["subject"] anyone may do: 開発, 製造)
+SLOT_COMPANY_ONLY = ("出資", "買収", "設立", "提携", "合併", "統合", "上場", "子会社化", "合弁", "増資", "協業")
 #: acts only a company does, by the particle its party takes: 〜が出資する, 〜を買収する, 〜と合弁で
 SLOT_ACTS = {
-    "subject": ("出資", "買収", "設立", "提携", "合併", "統合", "上場", "子会社化", "合弁", "増資", "協業", "開発", "製造",
-                "発売", "受注", "納入"),
+    "subject": SLOT_COMPANY_ONLY + ("開発", "製造", "発売", "受注", "納入"),
     "object": ("買収", "子会社化", "合併", "設立", "完全子会社化"),
     "target": ("出資", "増資"),
     "partner": ("提携", "合弁", "協業", "統合", "合併", "資本提携", "業務提携", "経営統合"),
 }
-#: subject acts only a company does (the rest of SLOT_ACTS["subject"] anyone may do: 開発, 製造)
-SLOT_COMPANY_ONLY = ("出資", "買収", "設立", "提携", "合併", "統合", "上場", "子会社化", "合弁", "増資", "協業")
 _SLOT_PARTICLES = {"は": "subject", "が": "subject", "を": "object", "に": "target", "と": "partner", "とも": "partner"}
 #: words that end a noun run without naming anyone: 日本企業と提携, 新会社を設立
 _SLOT_GENERIC_TAILS = ("企業", "会社", "メーカー", "社", "グループ", "ファンド", "連合", "事業", "部門", "政府", "当局")

@@ -370,6 +370,10 @@ PARTICLE_VERBS = {"基づく", "伴う", "沿う", "応じる", "従う", "際�
 APPROVAL_VERBS = ("認定", "承認", "認可", "採択", "許可", "選定", "補助", "助成", "審査", "交付", "付与", "発給")
 
 
+def is_approval(label: str) -> bool:
+    return any(w in label for w in APPROVAL_VERBS)
+
+
 def applicants(view: SentenceView, i: int, disc: Discourse, depth: int = 3) -> list[Mention]:
     """Who asked for the thing an authority acts on: 3社が申請した計画 -> the three; 両社の統合 -> both;
     A とBが申請した幹線輸送の計画 -> A and B (one の-link down)."""
@@ -394,16 +398,9 @@ def applicants(view: SentenceView, i: int, disc: Discourse, depth: int = 3) -> l
 def predicate_label(view: SentenceView, i: int) -> str:
     """The predicate in dictionary form, with its noun compounds: 経営統合する, 追加出資する, 投じる."""
     t = view.toks[i]
-    lemma = t.lemma or t.text
     if t.tag.startswith("名詞") or (t.pos == "NOUN"):
-        prefix = ""
-        k = i - 1
-        while k >= 0 and view.toks[k].head == i and view.toks[k].dep == "compound" and view.toks[k].pos == "NOUN" \
-                and view.mention(k) is None:
-            prefix = view.toks[k].text + prefix
-            k -= 1
-        return nfkc(prefix + t.text) + "する"
-    return lemma
+        return _compound_word(view, i, ("compound",)) + "する"
+    return t.lemma or t.text
 
 
 def is_predicate(t: Token) -> bool:
@@ -416,6 +413,12 @@ def is_predicate(t: Token) -> bool:
 
 def _aux(view: SentenceView, i: int) -> list[Token]:
     return [view.toks[c] for c in view.children[i] if view.toks[c].dep in ("aux", "cop") and c > i]
+
+
+def _single_topic_before(frame: Frame) -> bool:
+    """A は-actor came before with nothing of its own after it (Aは…Bも), not Aは140億ドルに、Bも…."""
+    wa = [a for a in frame.args if a.particle in ("は", "では") and a.mentions]
+    return bool(wa) and not any(a.token > wa[0].token and a.mentions for a in frame.args if a is not wa[0])
 
 
 def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Frame:
@@ -442,15 +445,13 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
                 "サ変" not in ct.tag or t.lemma not in LIGHT_VERBS):
             # Xの株式を売却: the owner is what the act is about (a light verb's object only one の deep)
             ms = nested_of(view, c, 1 if t.lemma in LIGHT_VERBS else 3)
-        if role == "object" and disc is not None and any(w in frame.label for w in APPROVAL_VERBS) and (
+        if role == "object" and disc is not None and is_approval(frame.label) and (
                 not ms or all(m.type == "technology" for m in ms)) and view.mention(c) is None:
             ms = applicants(view, c, disc) or ms  # 3社が申請した計画を認定, 両社の統合を承認
         if role == "topic" and not ms and particle == "も" and nfkc(ct.text) in _THINGS_OF and t.pos == "VERB":
             ms = nested_of(view, c, 2)  # 都は…、積水ソーラーフィルムの製品も採用した
-        wa = [a for a in frame.args if a.particle in ("は", "では") and a.mentions]
-        parallel = bool(wa) and any(a.token > wa[0].token and a.mentions for a in frame.args if a is not wa[0])
         if role == "topic" and ms and particle == "も" and (
-                not any(m.type in ACTOR_TYPES for m in ms) or (wa and not parallel)):
+                not any(m.type in ACTOR_TYPES for m in ms) or _single_topic_before(frame)):
             # Aは…Bも買収 (B is what A also bought) but Aは140億ドルに、Bも120億ドルに (two actors)
             role = "object"  # 新薬「X」も獲得した / Aは…米Bも買収し: what is also acquired, not who acquires
         elif role == "topic" and ms and particle == "も" and view.mention(c) is None:
@@ -612,13 +613,14 @@ def _rel(article: Article, sent: Sentence, head: Mention, tail: Mention, label: 
     return Relation(article.id, head.span, tail.span, label, sent.start, sent.end, rule, confidence, role, pairs)
 
 
-def _compound_word(view: SentenceView, i: int) -> str:
-    """A noun with the compound nouns before it: 折半|出資 -> 折半出資, 共同|出資|会社 -> 共同出資会社."""
+def _compound_word(view: SentenceView, i: int, deps: tuple[str, ...] = ("compound", "acl")) -> str:
+    """A noun with the compound nouns before it: 折半|出資 -> 折半出資, 共同|出資|会社 -> 共同出資会社
+    (``acl``: the parser may hang 折半 on 出資 as a clause)."""
     toks = view.toks
     k = i
-    while k > 0 and toks[k - 1].dep in ("compound", "acl") and view.heads[k - 1] == i and toks[k - 1].pos == "NOUN" \
+    while k > 0 and toks[k - 1].dep in deps and view.heads[k - 1] == i and toks[k - 1].pos == "NOUN" \
             and view.mention(k - 1) is None:
-        k -= 1  # (the parser may hang 折半 on 出資 as a clause)
+        k -= 1
     return nfkc("".join(t.text for t in toks[k : i + 1]))
 
 
@@ -775,11 +777,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         if ms:
             kept.append(Arg(a.role, a.token, ms, a.particle, a.resolved))
     entity_objects = kept
-    if any(w in label for w in SITING_VERBS):
-        # 埼玉県川口市に拠点「川口ベース」を建設する: the facility is where the place says
-        built = [m for a in entity_objects if a.role == "object" for m in a.mentions if m.type == "facility"]
-        where = [m for a in entity_objects if a.role in ("target", "place") for m in a.mentions if m.type == "place"]
-        out.extend(_rel(article, view.sent, f, w, "所在", "siting", "place", 0.7) for f in built for w in where[:1])
+    # 埼玉県川口市に拠点「川口ベース」を建設する: the facility is where the place says
+    out.extend(siting_relations(article, view, label, [m for a in entity_objects if a.role == "object"
+                                                       for m in a.mentions], entity_objects))
     for a in entity_objects:
         owned = []
         for m in a.mentions:
@@ -824,24 +824,23 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             if a.role == "object" and len(parties) >= 2:
                 for x in parties[1:]:
                     out.append(_rel(article, view.sent, parties[0], x, label, "reciprocal", "partner", conf, **common))
+    def sale(parties: list[Mention], things: list[Mention], act: str) -> list[Relation]:
+        """The other side of a transfer: who sold (AはBからXを取得) or who bought (AはXをBに売却)."""
+        return [_rel(article, view.sent, b, x, act, "sale", "object", conf * 0.9, **common)
+                for b in parties for x in things if x.span != b.span]
+
     if any(w in label for w in ("取得", "買収", "買い取", "譲り受け")):
         # AはBからXの全株式を取得: B sold X
         sellers = [m for a in others if a.role == "source" for m in a.mentions if m.type in ACTOR_TYPES]
         bought = [m for a in entity_objects if a.role == "object" for m in a.mentions if m.type in ACTOR_TYPES]
-        for b in sellers:
-            for x in bought:
-                if x.span != b.span:
-                    out.append(_rel(article, view.sent, b, x, "売却する", "sale", "object", conf * 0.9, **common))
+        out.extend(sale(sellers, bought, "売却する"))
         if sellers and bought:
             entity_objects = [a for a in entity_objects if a.role != "source"]  # JALが三菱商事から取得: no (JAL, 取得, 三菱商事)
     if "売却" in label or "譲渡" in label:
         # AはXをBに売却: B acquires X
         buyers = [m for a in entity_objects if a.role == "target" for m in a.mentions if m.type in ACTOR_TYPES]
         sold = [m for a in entity_objects if a.role == "object" for m in a.mentions if m.type != "amount"]
-        for b in buyers:
-            for x in sold:
-                if x.span != b.span:
-                    out.append(_rel(article, view.sent, b, x, "取得する", "sale", "object", conf * 0.9, **common))
+        out.extend(sale(buyers, sold, "取得する"))
     for s in subjects:
         if s.type not in ACTOR_TYPES and s.type != "product":
             continue
@@ -917,12 +916,12 @@ MAKING_VERBS = tuple(v for v in SITING_VERBS if v not in ("ある", "位置")) +
                                "打ち上げる", "設立", "創製", "試作", "量産", "開業", "出資", "手掛ける", "手がける")
 
 
-def siting_relations(article: Article, view: SentenceView, frame: Frame, facilities: list[Mention]
-                     ) -> list[Relation]:
-    """北海道千歳市に建設した工場「IIM-1」 -> (IIM-1, 所在, 千歳市)."""
-    if not any(w in frame.label for w in SITING_VERBS):
+def siting_relations(article: Article, view: SentenceView, label: str, facilities: list[Mention],
+                     args: list[Arg]) -> list[Relation]:
+    """北海道千歳市に建設した工場「IIM-1」, Pに拠点「X」を建設 -> (facility, 所在, the first place of ``args``)."""
+    if not any(w in label for w in SITING_VERBS):
         return []
-    places = [m for a in frame.args if a.role in ("target", "place") for m in a.mentions if m.type == "place"]
+    places = [m for a in args if a.role in ("target", "place") for m in a.mentions if m.type == "place"]
     return [_rel(article, view.sent, f, p, "所在", "siting", "place", 0.7)
             for f in facilities if f.type == "facility" for p in places[:1]]
 
@@ -980,7 +979,7 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
         return None
     has_subject = any(a.role in SUBJECT_ROLES and a.mentions for a in frame.args)
     has_object = any(a.role == "object" for a in frame.args)
-    sited = siting_relations(article, view, frame, target)
+    sited = siting_relations(article, view, frame.label, target, frame.args)
     if sited:  # the place is where the facility is, not a party of the act
         for a in frame.args:
             if a.role in ("target", "place"):
@@ -1305,7 +1304,7 @@ def particle_verb_objects(view: SentenceView, frames: dict[int, Frame], disc: Di
             if objs and not any(a.role == "object" for a in frames[h].args):
                 f.args = [a for a in f.args if a not in objs]
                 frames[h].args = frames[h].args + objs
-                if any(w in frames[h].label for w in APPROVAL_VERBS):
+                if is_approval(frames[h].label):
                     for a in objs:
                         a.mentions = a.mentions or applicants(view, a.token, disc)
 
