@@ -70,3 +70,29 @@ def sample_copy(sample_build, tmp_path):
     shutil.copytree(corpus, c2)
     shutil.copytree(out, o2)
     return c2, o2
+
+
+# ---------- a hand-made first article shared by the page tests (no model) ----------
+
+A1_TEXT = "グーグルはカイロス・パワーを支援する。マイクロソフトは140億ドルを投じる計画だ。"
+
+
+def first_article():
+    """Article a1 of the small hand-made graphs: its info, mentions, relations and sentence spans."""
+    from kg.graph import ArticleInfo
+    from kg.model import Mention, Relation
+
+    info = ArticleInfo("a1", "記事1", "2025-01-02", "https://example.com/1", A1_TEXT)
+    mentions = [
+        Mention("a1", 0, 4, "グーグル", "company", "グーグル", "dict", 0),
+        Mention("a1", 5, 13, "カイロス・パワー", "company", "カイロス・パワー", "dict", 0),
+        Mention("a1", 19, 26, "マイクロソフト", "company", "マイクロソフト", "dict", 1),
+        Mention("a1", 27, 33, "140億ドル", "amount", "140億ドル", "rule", 1, (("value", "14000000000.0"), ("unit", "USD"))),
+    ]
+    relations = [
+        Relation("a1", (0, 4), (5, 13), "支援する", 0, 19, "frame", 0.9, "object"),
+        Relation("a1", (19, 26), (27, 33), "投じる", 19, 41, "frame", 0.8, "object",
+                 (("amount_value", "1.4e10"), ("amount_unit", "USD"), ("modality", "plan"))),
+    ]
+    spans = {("a1", 0): (0, 19), ("a1", 1): (19, 41)}
+    return info, mentions, relations, spans

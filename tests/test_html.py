@@ -10,6 +10,7 @@ import click
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from conftest import A1_TEXT, first_article
 
 from kg.cli_render import render
 from kg.export.graphml import graphml_bytes
@@ -18,28 +19,18 @@ from kg.graph import TYPE_COLORS, ArticleInfo, Evidence, KnowledgeGraph, build_g
 from kg.model import Mention, Relation
 from kg.resolve import Resolution
 
-T1 = "グーグルはカイロス・パワーを支援する。マイクロソフトは140億ドルを投じる計画だ。"
 T2 = "Googleはカイロス・パワーと提携。{{KG_JS}}</script><script>alert(1)</script>"
 
 
 def kg_small() -> KnowledgeGraph:
-    arts = [ArticleInfo("a1", "記事1", "2025-01-02", "https://example.com/1", T1),
-            ArticleInfo("a2", "記事<b>2</b>", "2025-02-03", "javascript:alert(1)", T2)]
-    mentions = [
-        Mention("a1", 0, 4, "グーグル", "company", "グーグル", "dict", 0),
-        Mention("a1", 5, 13, "カイロス・パワー", "company", "カイロス・パワー", "dict", 0),
-        Mention("a1", 19, 26, "マイクロソフト", "company", "マイクロソフト", "dict", 1),
-        Mention("a1", 27, 33, "140億ドル", "amount", "140億ドル", "rule", 1, (("value", "14000000000.0"), ("unit", "USD"))),
+    info, mentions, relations, spans = first_article()
+    arts = [info, ArticleInfo("a2", "記事<b>2</b>", "2025-02-03", "javascript:alert(1)", T2)]
+    mentions = mentions + [
         Mention("a2", 0, 6, "Google", "company", "グーグル", "dict", 0),
         Mention("a2", 7, 15, "カイロス・パワー", "company", "カイロス・パワー", "dict", 0),
     ]
-    relations = [
-        Relation("a1", (0, 4), (5, 13), "支援する", 0, 19, "frame", 0.9, "object"),
-        Relation("a1", (19, 26), (27, 33), "投じる", 19, 41, "frame", 0.8, "object",
-                 (("amount_value", "1.4e10"), ("amount_unit", "USD"), ("modality", "plan"))),
-        Relation("a2", (0, 6), (7, 15), "提携する", 0, 16, "frame", 0.9, "partner"),
-    ]
-    spans = {("a1", 0): (0, 19), ("a1", 1): (19, 41), ("a2", 0): (0, len(T2))}
+    relations = relations + [Relation("a2", (0, 6), (7, 15), "提携する", 0, 16, "frame", 0.9, "partner")]
+    spans = {**spans, ("a2", 0): (0, len(T2))}
     return build_graph(arts, mentions, relations, spans)
 
 
@@ -84,7 +75,7 @@ def test_edge_details_carry_amount_modality_and_evidence_with_articles():
     invest = next(e for e in data["edges"] if e["relation"] == "投じる")
     assert (invest["amount_value"], invest["amount_unit"], invest["modality"]) == ("1.4e10", "USD", "plan")
     assert invest["date"] == "2025-01-02"
-    assert invest["evidence"] == [{"article": "a1", "date": "2025-01-02", "text": T1[19:41]}]
+    assert invest["evidence"] == [{"article": "a1", "date": "2025-01-02", "text": A1_TEXT[19:41]}]
     assert data["articles"]["a1"] == {"title": "記事1", "date": "2025-01-02", "url": "https://example.com/1"}
     # a javascript: URL never reaches the page; the title stays data
     assert data["articles"]["a2"] == {"title": "記事<b>2</b>", "date": "2025-02-03", "url": ""}
