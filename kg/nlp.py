@@ -26,7 +26,7 @@ SUDACHI_MAX_BYTES = 49149
 #: Chunks are cut below the limit, with a margin.
 CHUNK_MAX_BYTES = 40000
 #: Bump when the shape of a chunk analysis changes: every chunk is analysed again.
-ANALYSIS_FORMAT = 4
+ANALYSIS_FORMAT = 5
 #: Texts handed to ``nlp.pipe`` at once; memory grows with it (the model's 1000 is far too many).
 BATCH_SIZE = 8
 #: Components of ja_ginza the extractor does not use.
@@ -160,6 +160,9 @@ GINZA_SPANS = "ginza_ents"
 SENTENCE_BOUNDS_NAME = "kg_sentence_bounds"
 SENTENCE_ENDERS = frozenset("。！？!?．")
 CLOSERS = frozenset("」』）)】")
+OPENERS = frozenset("「『（(【")
+#: a chunk this short with no sentence ender is a headline
+HEADLINE_MAX = 100
 
 
 def mark_sentence_starts(doc) -> None:
@@ -168,9 +171,12 @@ def mark_sentence_starts(doc) -> None:
     GiNZA's parser otherwise cuts long sentences in the middle (…の回収 | ・有効利用…), which
     breaks their predicate-argument structure. The parser respects preset boundaries.
     """
+    headline = len(doc.text) <= HEADLINE_MAX and not any(c in SENTENCE_ENDERS for c in doc.text)
+    depth = 0
     for i in range(1, len(doc)):
         prev = doc[i - 1]
         cur = doc[i]
+        depth = max(0, depth + (prev.text in OPENERS) - (prev.text in CLOSERS))
         if cur.text in CLOSERS:
             cur.is_sent_start = False
             continue
@@ -178,7 +184,28 @@ def mark_sentence_starts(doc) -> None:
         while j > 0 and doc[j].text in CLOSERS:
             j -= 1
         ended = doc[j].text in SENTENCE_ENDERS or prev.text.strip() == "" and "\n" in prev.text
+        if headline and not ended and depth == 0:
+            ended = headline_break(doc, i)
         cur.is_sent_start = bool(ended)
+
+
+def headline_break(doc, i: int) -> bool:
+    """A headline's clauses are set apart by a space: 「…を買収 知多工場に電気炉を新設」 is two. Not a name's
+    space (マリオカート ワールド, Waymo Driver): kana or Latin on both sides stays together."""
+    prev = doc[i - 1]
+    if prev.whitespace_:
+        left = prev.text[-1:]
+    elif prev.text == "\u3000" and i >= 2:  # the ideographic space is a token of its own
+        left = doc[i - 2].text[-1:]
+    else:
+        return False
+    return not (_name_char(left) and _name_char(doc[i].text[:1]))
+
+
+def _name_char(ch: str) -> bool:
+    """Katakana, a long-vowel mark or Latin alphanumerics: what names written with spaces are made of."""
+    return bool(ch) and ("\u30a0" <= ch <= "\u30ff" or ch == "ー" or (ch.isascii() and ch.isalnum())
+                         or "\uff21" <= ch <= "\uff5a")
 
 
 def _register_components() -> None:

@@ -27,7 +27,7 @@ from kg.extract.resources import Resources, fold, nfkc
 from kg.model import Article, Mention, Sentence, Token
 
 #: Priority of each source when candidates overlap (higher wins).
-PRIORITY = {"dict": 60, "amount": 55, "acronym": 50, "bracket": 45, "enum": 42, "suffix": 40, "title": 35, "descriptor": 35, "prefix": 33, "slot": 31,
+PRIORITY = {"latin-kana": 61, "dict": 60, "amount": 55, "acronym": 50, "bracket": 45, "enum": 42, "suffix": 40, "title": 35, "descriptor": 35, "prefix": 33, "slot": 31,
             "kgner": 30, "ginza": 30, "tech": 25}
 
 _KATAKANA = re.compile(r"^[\u30a0-\u30ffー・ｰ-ﾟ]+$")
@@ -360,7 +360,10 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         j = next((k for k in range(i + 1, min(i + 15, len(toks))) if toks[k].text in ("」", "』")), None)
         if j is None or j == i + 1:
             continue
-        prev = toks[i - 1]
+        p = i - 1
+        if toks[p].text in _CLOSE:  # 燃料電池車（FCV）「ミライ」: the category noun before its gloss
+            p = next((k - 1 for k in range(p - 1, max(p - 12, 0), -1) if toks[k].text in _OPEN), p)
+        prev = toks[p]
         inner = toks[i + 1 : j]
         # チェコの「ピルスナー・ウルケル」: after の only a foreign-looking name is one
         after_no = prev.text == "の" and (any(x.text in ("・", "･") for x in inner) or all(_latin_word(x) for x in inner))
@@ -670,6 +673,35 @@ def _slot_act(toks: tuple[Token, ...], i: int, role: str, acts: tuple[str, ...] 
     return False
 
 
+_CAPS = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+#: katakana words that end a company's name after its Latin initials (AESCジャパン) though not proper nouns
+KANA_NAME_TAILS = {"ジャパン"}
+
+
+def latin_kana_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
+    """GSユアサ, AESCジャパン, GEベルノバ: capital initials written together with a katakana proper noun are one
+    company name (not the initials of a technology: EVメーカー, AIチップ)."""
+    toks = sent.tokens
+    out = []
+    for i in range(len(toks) - 1):
+        t, k = toks[i], toks[i + 1]
+        if not _CAPS.match(t.text) or t.end != k.start or not _KATAKANA.match(k.text) or "・" in k.text:
+            continue
+        if k.pos != "PROPN" and k.text not in KANA_NAME_TAILS:
+            continue
+        entry = res.by_surface.get(fold(t.text))
+        if entry is not None and entry.type not in ("company", "organization"):
+            continue
+        j = i + 2
+        while j < len(toks) and toks[j - 1].end == toks[j].start and _KATAKANA.match(toks[j].text) and (
+                toks[j].pos == "PROPN" or toks[j].text == "・" and j + 1 < len(toks)
+                and toks[j + 1].pos in ("NOUN", "PROPN") and _KATAKANA.match(toks[j + 1].text)):
+            j += 2 if toks[j].text == "・" else 1  # SMFGインディア・クレジット
+        name = "".join(x.text for x in toks[i:j])
+        out.append(Candidate(sent.index, i, j, "company", nfkc(name), "latin-kana"))
+    return out
+
+
 def slot_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """Unknown names in a company's slot: 日本エアロスペースは…3社が出資して設立された, Xと合弁で,
     Aが20%を出資するB. The act says the party is a company; the name needs something proper."""
@@ -944,8 +976,27 @@ def echo_mentions(article: Article, sentences: list[Sentence], found: list[Menti
     return out
 
 
+def split_dotted(found: list[Mention]) -> list[Mention]:
+    """日本交通・GOと合弁: a ・-joined name whose every part the article names on its own elsewhere is a list of
+    those names (a name with a ・ of its own, カイロス・パワー, has no such parts)."""
+    named = {m.text: m for m in found if "・" not in m.text}
+    out: list[Mention] = []
+    for m in found:
+        parts = m.text.split("・")
+        if len(parts) < 2 or not all(len(p) >= 2 and p in named for p in parts):
+            out.append(m)
+            continue
+        at = m.start
+        for p in parts:
+            other = named[p]
+            out.append(Mention(m.article, at, at + len(p), p, other.type, other.name, "split:" + m.source,
+                               m.sentence, tuple((k, v) for k, v in other.attrs if k != "pair")))
+            at += len(p) + 1
+    return out
+
+
 def extract_mentions(article: Article, sentences: list[Sentence], res: Resources) -> list[Mention]:
-    out = _sentence_mentions(article, sentences, res)
+    out = split_dotted(_sentence_mentions(article, sentences, res))
     echoes = echo_mentions(article, sentences, out)
     return sorted(out + echoes, key=lambda m: (m.start, m.end)) if echoes else out
 
@@ -961,7 +1012,7 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
                  + bracket_candidates(sent, res)
                  + enumeration_candidates(sent, res) + suffix_candidates(sent, res) + title_candidates(sent, res)
                  + descriptor_candidates(sent, res) + prefix_candidates(sent, res) + slot_candidates(sent, res)
-                 + tech_candidates(sent, res)
+                 + tech_candidates(sent, res) + latin_kana_candidates(sent, res)
                  + model)
         type_acronym_pairs(cands, sent, res, model)
         for c in select(cands, res):
