@@ -56,6 +56,8 @@ LIGHT_VERBS = {
 RECIPROCAL = ("提携", "統合", "合併", "協業", "連携", "協力", "合弁", "業務提携", "資本提携", "経営統合", "共同開発",
               "協議", "交渉", "契約", "合意", "締結", "争う", "競う", "競合")
 #: nouns for what belongs to an owner named with の: Xの製品も採用した -> X
+#: a stake in a company: Xの株式約10%を取得 is about X
+SHARE_NOUNS = {"株式", "株", "持ち分", "持分", "議決権", "発行済み株式", "全株式"}
 _THINGS_OF = {"製品", "商品", "株式", "株", "事業", "部品", "サービス", "設備", "装置", "素材", "材料", "特許"}
 #: predicates that carry no act of their own
 _EMPTY_LABELS = {"する", "為る", "なる", "成る", "ある", "有る", "いる", "居る"}
@@ -262,15 +264,21 @@ def conjuncts(view: SentenceView, i: int, seen: set[int] | None = None) -> list[
     return out
 
 
-def _after(view: SentenceView, i: int) -> str:
-    """The token after ``i``, past a parenthesis that glosses it: 宇宙航空研究開発機構（JAXA）と."""
+def _past_gloss(view: SentenceView, i: int) -> int:
+    """The index of the token after ``i``, past a parenthesis that glosses it: 宇宙航空研究開発機構（JAXA）と."""
     toks = view.toks
     k = i + 1
     if k < len(toks) and toks[k].text in ("（", "("):
         close = next((j for j in range(k + 1, min(k + 16, len(toks))) if toks[j].text in ("）", ")")), None)
         if close is not None:
             k = close + 1
-    return toks[k].text if k < len(toks) else ""
+    return k
+
+
+def _after(view: SentenceView, i: int) -> str:
+    """The token after ``i``, past a parenthesis that glosses it."""
+    k = _past_gloss(view, i)
+    return view.toks[k].text if k < len(view.toks) else ""
 
 
 def enumerated(view: SentenceView, i: int) -> list[Mention]:
@@ -302,9 +310,9 @@ def named_in_brackets(view: SentenceView, ms: list[Mention]) -> list[Mention]:
     """GPU「H100」, スーパーコンピューター「富岳」: the name in brackets stands for its category noun."""
     out = []
     for m in ms:
-        last = max(i for i, t in enumerate(view.toks) if t.start < m.end)
-        if last + 2 < len(view.toks) and view.toks[last + 1].text in ("「", "『"):
-            named = view.mention(last + 2)
+        k = _past_gloss(view, max(i for i, t in enumerate(view.toks) if t.start < m.end))  # 電気自動車(EV)「X」
+        if k + 1 < len(view.toks) and view.toks[k].text in ("「", "『"):
+            named = view.mention(k + 1)
             if named is not None and named is not m and named.type in ("product", "facility", "event"):
                 out.append(named)
                 continue
@@ -315,8 +323,9 @@ def named_in_brackets(view: SentenceView, ms: list[Mention]) -> list[Mention]:
 def bracket_child(view: SentenceView, i: int) -> Mention | None:
     """新薬「アイザーヴェイ」, 通信基盤「IOWN」: the name in brackets right after a category noun."""
     toks = view.toks
-    if i + 2 < len(toks) and toks[i + 1].text in ("「", "『"):
-        m = view.mention(i + 2)
+    k = _past_gloss(view, i)
+    if k + 1 < len(toks) and toks[k].text in ("「", "『"):
+        m = view.mention(k + 1)
         if m is not None:
             return m
     return None
@@ -441,6 +450,9 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
             else:
                 continue
         ms = arg_mentions(view, c)
+        if role == "object" and ms and all(m.type == "amount" for m in ms) and any(
+                nfkc(view.toks[g].text) in SHARE_NOUNS for g in view.children[c] if g < c):
+            ms = ms + [m for m in of_mention(view, c) if m not in ms]  # Xの株式約10%を取得: X too
         if not ms and role == "object" and ct.pos in ("NOUN", "PROPN", "NUM") and (
                 "サ変" not in ct.tag or t.lemma not in LIGHT_VERBS):
             # Xの株式を売却: the owner is what the act is about (a light verb's object only one の deep)
@@ -746,8 +758,6 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         # A、Bと共同で整備した施設C (no subject in sight): the partners did it
         subjects = [m for a in partner_args for m in a.mentions]
         partner_args = []
-    if not subjects:
-        return out
     # Xの生産に向け / Xの開発のため: what the subject means to do to X
     for a in others:
         if a.role == "about" and not a.mentions and a.token >= 0 and "サ変" in toks[a.token].tag:
@@ -780,6 +790,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     # 埼玉県川口市に拠点「川口ベース」を建設する: the facility is where the place says
     out.extend(siting_relations(article, view, label, [m for a in entity_objects if a.role == "object"
                                                        for m in a.mentions], entity_objects))
+    if not subjects:
+        return out  # (where a facility is needs no actor: …に「印西AIセンター」を建設して)
     for a in entity_objects:
         owned = []
         for m in a.mentions:
@@ -909,7 +921,7 @@ def _root(view: SentenceView) -> int:
 
 #: verbs that place a facility where their に/で argument says: 熊本県菊陽町に建設した工場
 SITING_VERBS = ("建設", "建てる", "設ける", "設置", "開設", "新設", "整備", "稼働", "置く", "持つ", "構える", "運営",
-                "開所", "立地", "竣工", "完成", "増設", "建造", "ある", "位置")
+                "開所", "立地", "竣工", "完成", "増設", "建造", "ある", "位置", "備える", "有する", "開く")
 #: verbs whose omitted subject in a clause on a thing is the actor of the sentence:
 #: (JASMは)熊本県に建設した工場の開所式を開いた -> (JASM, 建設する, 工場)
 MAKING_VERBS = tuple(v for v in SITING_VERBS if v not in ("ある", "位置")) + ("開発", "製造", "生産", "発売", "投入", "導入", "採用", "買収", "取得", "提供", "販売",
@@ -922,6 +934,10 @@ def siting_relations(article: Article, view: SentenceView, label: str, facilitie
     if not any(w in label for w in SITING_VERBS):
         return []
     places = [m for a in args if a.role in ("target", "place") for m in a.mentions if m.type == "place"]
+    if not places:  # 京都府宇治市の旧工場跡地に開いた: the place that owns the spot
+        places = [view.mention(c) for a in args if a.role in ("target", "place") and a.token >= 0 and not a.mentions
+                  for c in view.children[a.token] if c < a.token and view.particle(c) == "の"
+                  and view.mention(c) is not None and view.mention(c).type == "place"]
     return [_rel(article, view.sent, f, p, "所在", "siting", "place", 0.7)
             for f in facilities if f.type == "facility" for p in places[:1]]
 
@@ -1097,6 +1113,10 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             # MDC傘下の住宅ブランド「リッチモンド・アメリカン・ホームズ」: the name in brackets
             other = named_in_brackets(view, conjuncts(view, view.heads[t.i])) or (
                 [bracket_child(view, view.heads[t.i])] if bracket_child(view, view.heads[t.i]) else [])
+            h = view.heads[t.i]
+            if (not other and view.mention(h) is None and h + 2 < len(toks) and toks[h + 1].text == "、"
+                    and nfkc(toks[h].text).endswith(COMPANY_DESCRIPTORS) and view.mention(h + 2) is not None):
+                other = [view.mention(h + 2)]  # A傘下の電池メーカー、AESCジャパンは: the name after the comma
         if not other and any(toks[c].dep == "cop" for c in view.children[t.i]):
             for c in view.children[t.i]:
                 if toks[c].dep == "nsubj" and view.mention(c) is not None:
@@ -1334,11 +1354,31 @@ def subject_of_empty_clause(view: SentenceView, frames: dict[int, Frame], disc: 
         noun = modified_noun(view, i)
         if any(m.type in ACTOR_TYPES for m in conjuncts(view, noun)):
             continue
-        up, steps = view.heads[noun], 0
-        while up not in frames and view.heads[up] != up and steps < 6:
-            up, steps = view.heads[up], steps + 1
+        up = _governing_frame(view, frames, noun)
         if up in frames and up != i and not any(a.role in SUBJECT_ROLES and a.mentions for a in frames[up].args):
             moved = ga + [a for a in f.args if a.role == "place" and nfkc(view.toks[a.token].text) in JOINTLY]
+            f.args = [a for a in f.args if a not in moved]
+            frames[up].args = moved + frames[up].args
+
+
+def _governing_frame(view: SentenceView, frames: dict[int, Frame], noun: int) -> int:
+    """The predicate a noun's phrase hangs on, a few links up (-1: none)."""
+    up, steps = view.heads[noun], 0
+    while up not in frames and view.heads[up] != up and steps < 6:
+        up, steps = view.heads[up], steps + 1
+    return up if up in frames else -1
+
+
+def jointly_before_comma(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """Aは名古屋大学と共同で、…が落ちにくい磁石「X」を開発した: a と共同で set off by a comma is said of the main act,
+    not of the clause the parser hung it on"""
+    for i, f in frames.items():
+        if not is_relative_clause(view, i):
+            continue
+        moved = [a for a in f.args if a.role in ("place", "target") and a.token < i
+                 and nfkc(view.toks[a.token].text) in JOINTLY and _after(view, a.token + 1) == "、"]
+        up = _governing_frame(view, frames, modified_noun(view, i)) if moved else -1
+        if up > i:
             f.args = [a for a in f.args if a not in moved]
             frames[up].args = moved + frames[up].args
 
@@ -1376,6 +1416,23 @@ def agents_of_passive(view: SentenceView, frames: dict[int, Frame], disc: Discou
                                   Arg("target", topic_args[0].token, topic_args[0].mentions, "に")]
 
 
+def subject_of_chained_clause(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """Xは米エヌビディアが開発して任天堂に供給している: the が-subject of a て-clause (or of a bare 連用 clause) is
+    also the subject of the predicate it chains to, when that one has no actor of its own"""
+    for i, f in frames.items():
+        h = view.toks[i].head
+        if view.toks[i].dep != "advcl" or h not in frames or h < i:
+            continue
+        marks = {view.toks[c].text for c in view.children[i] if view.toks[c].dep == "mark"}
+        if not marks <= {"て", "で"}:
+            continue  # …したため / …すれば: a reason or a condition has a subject of its own
+        ga = [a for a in f.args if a.role == "subject" and a.particle == "が" and a.mentions
+              and all(m.type in ACTOR_TYPES for m in a.mentions)]
+        up = frames[h]
+        if ga and not any(a.role in SUBJECT_ROLES and any(m.type in ACTOR_TYPES for m in a.mentions) for a in up.args):
+            up.args.insert(0, Arg("subject", ga[0].token, ga[0].mentions, "が"))
+
+
 def subject_of_actor_clause(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """Aが…を手掛ける企業Bを支援し: a clause describing an actor B has B as its subject; the が-subject the parser gave
     it belongs to the verb that takes B"""
@@ -1403,8 +1460,10 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     particle_verb_objects(view, frames, disc)
     split_noun_verbs(view, frames, disc)
     subject_of_empty_clause(view, frames, disc)
+    jointly_before_comma(view, frames, disc)
     subject_before_clause_on_topic(view, frames, disc)
     agents_of_passive(view, frames, disc)
+    subject_of_chained_clause(view, frames, disc)
     view.first_actor_subject = min((m.start for f in frames.values() for a in f.args if a.role in SUBJECT_ROLES
                                     for m in a.mentions if m.type in ACTOR_TYPES), default=1 << 30)
     view.has_actor_subject = any(a.role in SUBJECT_ROLES and any(m.type in ACTOR_TYPES for m in a.mentions)
@@ -1518,6 +1577,14 @@ def sentence_topic(view: SentenceView, frames: dict[int, Frame]) -> list[Mention
         for a in f.args:
             if a.particle in ("は", "では") and a.mentions and all(m.type in ACTOR_TYPES for m in a.mentions):
                 return a.mentions
+    root = _root(view)
+    if root not in frames:
+        # トヨタ自動車は、…の出荷を本格化させた: the root is a noun the parser gave no verb
+        for c in view.children[root]:
+            if c < root and view.particle(c) == "は":
+                found = conjuncts(view, c)
+                if found and all(m.type in ACTOR_TYPES for m in found):
+                    return found
     return []
 
 
