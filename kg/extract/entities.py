@@ -28,7 +28,7 @@ from kg.model import Article, Mention, Sentence, Token
 
 #: Priority of each source when candidates overlap (higher wins).
 PRIORITY = {"latin-kana": 61, "dict": 60, "amount": 55, "acronym": 50, "bracket": 45, "enum": 42, "suffix": 40, "title": 35, "descriptor": 35, "prefix": 33, "slot": 31,
-            "kgner": 30, "ginza": 30, "tech": 25}
+            "kgner": 30, "ginza": 30, "tech": 25, "coord": 20}
 
 _KATAKANA = re.compile(r"^[\u30a0-\u30ffー・ｰ-ﾟ]+$")
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
@@ -38,8 +38,9 @@ _CLOSE = {"）", ")"}
 _CONTENT_POS = {"NOUN", "PROPN", "NUM"}
 _BAD_EDGE_POS = {"ADP", "AUX", "PUNCT", "SCONJ", "CCONJ", "PART", "SPACE", "DET", "VERB", "ADV"}
 #: 同社, 両社, 各社, 同省, 同工場, 3省: references and counts, never names (issue: reference resolution)
-REFERENCE_RE = re.compile(r"^(?:同|両|各|当|本|自|他|貴|弊|[0-9０-９一二三四五六七八九十]+)(?:社|省|庁|行|工場|グループ|氏|国|"
-                          r"市|県|州|大学|機構|政府|当局|製品|技術|事業|拠点|施設|局|企業|会社|チーム)$")
+REFERENCE_RE = re.compile(r"^(?:[米英中韓独仏蘭豪印露伊加台](?:社|企業|会社)$|"  # 米社: a US company, no name
+                          r"(?:同|両|各|当|本|自|他|貴|弊|[0-9０-９一二三四五六七八九十]+)(?:社|省|庁|行|工場|グループ|氏|国|"
+                          r"市|県|州|大学|機構|政府|当局|製品|技術|事業|拠点|施設|局|企業|会社|チーム)$)")
 #: single-kanji country prefixes Sudachi may glue to the name after them (米ゼネラル)
 GLUED_COUNTRIES = "米英中韓独仏蘭豪印露伊加台"
 #: words that open a place's span without being part of it (西部ラジャスタン州 -> ラジャスタン州)
@@ -112,7 +113,8 @@ def widen_middle_dot(toks: tuple[Token, ...], a: int, b: int) -> tuple[int, int]
 def _bad_edge(t: Token) -> bool:
     """A token that cannot start or end a name. Sudachi's proper nouns count as names whatever part of
     speech the tagger guessed (三菱UFJ信託銀行 came out as PUNCT)."""
-    return t.pos in _BAD_EDGE_POS and not t.tag.startswith("名詞-固有名詞")
+    return t.pos in _BAD_EDGE_POS and not t.tag.startswith("名詞-固有名詞") and not (
+        t.tag.startswith("名詞") and _KATAKANA.match(t.text) and t.text not in ("・", "ー"))  # カナエバイオ as ADV
 
 
 def _after_place_heads(toks: tuple[Token, ...], a: int, b: int) -> int:
@@ -268,6 +270,9 @@ def dictionary_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         text = _text(toks, a, b)
         if len(text) == 1:
             continue  # single-kanji countries are prefixes (米DOE), kept as attributes
+        if (sp.label in ("company", "organization") and a > 0 and _is_katakana(toks[a - 1])
+                and toks[a - 1].end == toks[a].start and toks[a - 1].text not in ("・", "･") and _is_katakana(toks[a])):
+            continue  # ナトリウム|イオン: the tail of a katakana compound, not the retailer
         name = sp.id or nfkc(text)
         if sp.label in ("event", "product") and _latin_word(toks[b - 1]):
             limit = max((e for s_, e in cover if s_ <= a < e), default=b)
@@ -340,7 +345,10 @@ def acronym_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             short_c.attrs["pair"] = f"{toks[a].start}-{toks[b - 1].end}"
             out += [long_c, short_c]
         elif _ACRONYM.match(nfkc(toks[i - 1].text)) and all(_noun_like(x) for x in toks[i + 1 : j]):
-            # DOE（米エネルギー省）
+            # DOE（米エネルギー省）, but not OCC（横浜市）: where a company is is not its long name
+            entry = res.by_surface.get(fold(nfkc(inner)))
+            if (entry is not None and entry.type == "place") or res.rules.suffix_type(nfkc(inner)) == "place":
+                continue
             a, b = i + 1, j
             short_c = Candidate(sent.index, i - 1, i, "", nfkc(toks[i - 1].text), "acronym", "short")
             long_c = Candidate(sent.index, a, b, "", nfkc(_text(toks, a, b)), "acronym", "long")
@@ -528,8 +536,9 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     out = []
     toks = sent.tokens
     for i in range(1, len(toks) - 1):
-        if not toks[i - 1].text.endswith(COMPANY_DESCRIPTORS):
-            continue
+        spinoff = toks[i - 1].text == "発" and i >= 2 and toks[i - 2].text.endswith(("大学", "研究所", "大学院"))
+        if not toks[i - 1].text.endswith(COMPANY_DESCRIPTORS) and not spinoff:
+            continue  # (京都大学発のソディオン: a university's spin-off is a company)
         if toks[i].text == "の":
             a = i + 1
         elif toks[i].text == "で" and i + 1 < len(toks) and toks[i + 1].text == "ある":
@@ -538,6 +547,9 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
                 re.match(r"[A-Za-zＡ-Ｚａ-ｚ]", toks[i].text)
                 or (_is_katakana(toks[i]) and i + 1 < len(toks) and toks[i + 1].text in ("・", "･"))):
             a = i  # 合弁会社OREX SAI, 電力会社エナジー・ノースウエスト: a foreign name right after its kind
+        elif (toks[i - 1].text.endswith(("会社", "企業")) and i >= 2 and toks[i - 2].pos in ("NOUN", "PROPN")
+              and _katakana_name_run(toks, i, res) > i):
+            a = i  # 調査会社オムディアによると, バイオ企業カナエバイオ（東京・文京）, 米子会社ニットーアビシアが
         else:
             continue
         b = a
@@ -564,6 +576,20 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         out.append(Candidate(sent.index, a, b, entry.type if entry else "company",
                              entry.canonical if entry else text, "descriptor", toks[i - 1].text))
     return out
+
+
+def _katakana_name_run(toks: tuple[Token, ...], i: int, res: Resources) -> int:
+    """The end of a katakana name starting at ``i`` that a particle, a comma or a parenthesis closes, or ``i``
+    when there is none (カウンター|ポイントによると; not a word kg knows as something else)."""
+    b = i
+    while b < len(toks) and _is_katakana(toks[b]) and (b == i or toks[b - 1].end == toks[b].start):
+        b += 1
+    if b == i or b >= len(toks) or len(_text(toks, i, b)) < 3:
+        return i
+    if not (toks[b].pos in ("ADP", "PUNCT") or toks[b].text in _OPEN):
+        return i
+    entry = res.by_surface.get(fold(nfkc(_text(toks, i, b))))
+    return b if entry is None or entry.type in ("company", "organization") else i
 
 
 def prefix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
@@ -653,7 +679,8 @@ SLOT_ACTS = {
     "subject": SLOT_COMPANY_ONLY + ("開発", "製造", "発売", "受注", "納入"),
     "object": ("買収", "子会社化", "合併", "設立", "完全子会社化"),
     "target": ("出資", "増資"),
-    "partner": ("提携", "合弁", "協業", "統合", "合併", "資本提携", "業務提携", "経営統合"),
+    "partner": ("提携", "合弁", "協業", "統合", "合併", "資本提携", "業務提携", "経営統合", "契約", "締結", "結ぶ",
+                "共同研究", "共同開発"),
 }
 _SLOT_PARTICLES = {"は": "subject", "が": "subject", "を": "object", "に": "target", "と": "partner", "とも": "partner"}
 #: words that end a noun run without naming anyone: 日本企業と提携, 新会社を設立
@@ -676,6 +703,37 @@ def _slot_act(toks: tuple[Token, ...], i: int, role: str, acts: tuple[str, ...] 
 _CAPS = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 #: katakana words that end a company's name after its Latin initials (AESCジャパン) though not proper nouns
 KANA_NAME_TAILS = {"ジャパン"}
+
+
+#: what may stand in a list beside a company and so be one too (not people or places)
+_COORD_LINKS = ("や", "と", "、")
+_ANCHOR_SOURCES = ("dict", "suffix", "descriptor", "acronym", "latin-kana", "slot")
+
+
+def coordinated_candidates(sent: Sentence, cands: list[Candidate], res: Resources) -> list[Candidate]:
+    """東京センチュリーや三井住友信託銀行などから, 台湾の中華電信と…: a name Sudachi knows as a proper noun (or
+    a katakana word it does not know) listed beside a company is a company. These lose to every other source."""
+    toks = sent.tokens
+    anchors = [c for c in cands if c.type == "company" and c.source in _ANCHOR_SOURCES]
+    starts = {c.start for c in anchors}
+    ends = {c.end for c in anchors}
+    covered = {k for c in cands if c.type for k in range(c.start, c.end)}
+    out = []
+    for i, t in enumerate(toks):
+        if i in covered or not _name_word(t) or res.by_surface.get(fold(t.text)) is not None:
+            continue
+        after = toks[i + 1].text if i + 1 < len(toks) else ""
+        before = toks[i - 1].text if i > 0 else ""
+        if (after in _COORD_LINKS and i + 2 in starts) or (before in ("や", "、") and i - 1 in ends):
+            out.append(Candidate(sent.index, i, i + 1, "company", nfkc(t.text), "coord"))
+    return out
+
+
+def _name_word(t: Token) -> bool:
+    """A single word that can only be a name: Sudachi's 固有名詞-一般 (not a person or a place), or a katakana
+    word of four or more letters it does not know."""
+    return (t.tag.startswith("名詞-固有名詞-一般") and len(t.text) >= 2) or (
+        bool(_KATAKANA.match(t.text)) and len(t.text) >= 4 and t.oov)
 
 
 def latin_kana_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
@@ -816,6 +874,10 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             etype = suffix_type
         elif etype in ("person", "product", "place", "facility", "organization") and company_descriptor_before(toks, a, res):
             etype = "company"  # 同業ヘス, 新興企業オクロ: the descriptor says what the model could not
+        elif etype == "person" and _CAPS.match(text) and not (
+                (a > 0 and toks[a - 1].pos in ("SYM", "PUNCT") and toks[a - 1].text not in "、，")
+                or (b < len(toks) and toks[b].pos in ("SYM", "PUNCT") and toks[b].text not in "、，。")):
+            etype = "company"  # PLDT, KDDI: capital initials are not how Japanese news writes a person
         if not looks_like_name(toks, a, b, etype, res, agreed or entry is not None or bool(suffix_type)):
             continue
         c = Candidate(sent.index, a, b, etype, entry.canonical if entry else text, source, detail,
@@ -1014,6 +1076,7 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
                  + descriptor_candidates(sent, res) + prefix_candidates(sent, res) + slot_candidates(sent, res)
                  + tech_candidates(sent, res) + latin_kana_candidates(sent, res)
                  + model)
+        cands += coordinated_candidates(sent, cands, res)
         type_acronym_pairs(cands, sent, res, model)
         for c in select(cands, res):
             if c.char_start is not None:
