@@ -83,9 +83,16 @@ ROLE_WORDS = {
     "最高経営責任者": "holder", "副社長": "holder", "代表": "holder", "代表取締役": "holder", "CTO": "holder",
     "CFO": "holder", "COO": "holder", "会長兼社長": "holder", "会長兼CEO": "holder", "社長兼CEO": "holder",
     "取締役": "holder", "理事長": "holder", "総裁": "holder", "長官": "holder", "大臣": "holder", "相": "holder",
+    "発": "origin", "発スタートアップ": "origin", "発ベンチャー": "origin",
+    "本部長": "holder", "事業本部長": "holder", "事業部長": "holder", "部長": "holder", "執行役員": "holder",
+    "専務": "holder", "常務": "holder", "工場長": "holder", "社長CEO": "holder", "社長兼最高経営責任者": "holder",
     "学長": "holder", "所長": "holder", "教授": "holder", "准教授": "holder", "研究員": "holder", "議長": "holder", "委員長": "holder", "首相": "holder", "大統領": "holder",
 }
 #: antecedent types of references
+#: titles only a company gives: an ownerless one (三浦拓也社長は) is an executive of the company the text is on
+CORPORATE_TITLES = {"社長", "会長", "CEO", "最高経営責任者", "副社長", "本部長", "事業本部長", "事業部長", "部長",
+                    "執行役員", "専務", "常務", "工場長", "社長CEO", "社長兼最高経営責任者", "取締役", "代表取締役",
+                    "CTO", "CFO", "COO", "会長兼社長", "会長兼CEO", "社長兼CEO"}
 REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "organization"), "同省": ("agency",),
               "同庁": ("agency",), "同機構": ("agency", "organization"), "同局": ("agency",),
               "同委員会": ("agency",), "同大学": ("organization",), "同工場": ("facility",),
@@ -146,7 +153,12 @@ class SentenceView:
                 continue
             mistaken = self.toks[t.head].pos == "VERB"  # 千葉県野田市に|物流センター(VERB)「…」を建設
             also = self._case(t.i) == "と" and any(self.toks[c].text == "も" for c in self.children[t.i] if c > t.i)
-            if t.dep not in ("nsubj", "obj", "obl", "iobj") or (
+            source = t.dep == "nmod" and "".join(  # AやBなどから|約30億円を調達 (not Aからの出資)
+                self.toks[c].text for c in self.children[t.i] if c > t.i and self.toks[c].dep == "case"
+            ) in ("から", "などから")
+            if source:
+                pass
+            elif t.dep not in ("nsubj", "obj", "obl", "iobj") or (
                     self._case(t.i) not in _ARG_CASES and not also  # 米メルクとも…提携した
                     and not (mistaken and self._case(t.i) in ("に", "で", "と"))):
                 continue
@@ -469,7 +481,7 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
         elif role == "topic" and ms and particle == "も" and view.mention(c) is None:
             role = "object"  # Xの製品も採用した: what the subject also takes
         resolved = ""
-        if not ms and disc is not None:
+        if not ms and disc is not None and role != "place":  # (3社で分担する: together, not a party)
             ms = resolve_reference(view, c, disc, view.mentions)
             resolved = nfkc(ct.text) if ms else ""
         frame.args.append(Arg(role, c, ms, particle, resolved))
@@ -580,7 +592,12 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
         types, count = ("company",), int(nfkc(view.toks[nums[0]].text))  # 3社は…: the three companies just named
     if not types:
         return []
-    # the topic of the sentences before is the most salient antecedent
+    # this sentence's own topic before the reference (アステラスは…Bも買収しており、同社の…), else the topic of
+    # the sentences before, is the most salient antecedent
+    own = [m for m in sent_mentions if m.type in types and m.start < view.toks[i].start and m.span in view.head_of
+           and view.particle(view.head_of[m.span]) in ("は", "では")]
+    if count == 1 and own and view.particle(i) == "の":  # (not ANAHDは同社から購入: one act's two parties)
+        return own[:1]
     topical = [m for m in disc.topic if m.type in types]
     if len(topical) >= count:
         return topical[:count] if count > 1 else topical[:1]
@@ -714,6 +731,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                         inner = [m for m in arg_mentions(view, a.token) if m.type in ACTOR_TYPES]
                     if inner:
                         others[others.index(a)] = Arg("target", a.token, inner, a.particle)
+    # no subject: inherited from the clause above (before the receiving rule, which needs one)
+    if not subjects and inherited:
+        subjects = inherited
     # XはYから命令/承認/出資を受けた: Y did it to X
     if verb.lemma in ("受ける", "受け入れる", "得る", "取得") and not frame.passive:
         src = [a for a in others if a.role in ("source", "agent") and any(m.type in ACTOR_TYPES for m in a.mentions)]
@@ -723,9 +743,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             rule = "receive"
             others = [a for a in others if a is not src[0]] + [Arg("object", -1, subjects, "")]
             subjects = src[0].mentions
-    # no subject: inherited from the clause above, else the topic of the sentence before
-    if not subjects and inherited:
-        subjects = inherited
+    # no subject: the topic of the sentence before
     zero = False
     if (not subjects and disc.topic and main_clause(view, frame.pred) and not frame.passive
             and (not view.has_actor_subject or toks[frame.pred].start < view.first_actor_subject)):
@@ -841,6 +859,13 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         return [_rel(article, view.sent, b, x, act, "sale", "object", conf * 0.9, **common)
                 for b in parties for x in things if x.span != b.span]
 
+    if "調達" in label and any(m.type == "amount" for a in entity_objects if a.role == "object" for m in a.mentions):
+        # AはBやCから約30億円を調達: B and C invested in A
+        investors = [m for a in entity_objects if a.role == "source" for m in a.mentions if m.type in ACTOR_TYPES]
+        out.extend(_rel(article, view.sent, b, s, "出資する", "funding", "object", conf * 0.9, **common)
+                   for b in investors for s in subjects if s.type in ACTOR_TYPES and s.span != b.span)
+        if investors:
+            entity_objects = [a for a in entity_objects if a.role != "source"]
     if any(w in label for w in ("取得", "買収", "買い取", "譲り受け")):
         # AはBからXの全株式を取得: B sold X
         sellers = [m for a in others if a.role == "source" for m in a.mentions if m.type in ACTOR_TYPES]
@@ -1102,10 +1127,21 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                 else:
                     other = [m for c in view.children[verb] if view.particle(c) in ("は", "が")
                              for m in conjuncts(view, c) if m.type == "person"]
+        titled = view.mention(t.i)
+        if kind == "holder" and titled is not None and titled.type == "person":
+            owner = [o for o in owner if o.type != "person"]
+            k = _of_before(view, t.i)
+            if not owner and k >= 0 and nfkc(toks[k].text) in REFERENCES:
+                owner = resolve_reference(view, k, disc, view.mentions)[:1]  # 同社の岡村直樹社長CEO
+        if (not owner and word in CORPORATE_TITLES and titled is not None and titled.type == "person"
+                and not any(m.type in ("company", "organization", "agency") and m.start < t.start
+                            for m in view.mentions)):
+            # 三浦拓也社長は「…」と話す: the company the text is on (the sentence before's, else the article's)
+            owner = [m for m in disc.topic if m.type == "company"][:1] or disc.main_actor(("company",))
+            implicit = True
         if not owner:
             continue
         # B: the noun the role word modifies (である/の B), or the subject of a copula (BはAの子会社だ)
-        titled = view.mention(t.i)
         if kind == "holder" and titled is not None and titled.type == "person":
             other = [titled]  # Aの佐藤恒治社長: the title stands for the person before it
             owner = [o for o in owner if o.type != "person"]
@@ -1117,6 +1153,11 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             if (not other and view.mention(h) is None and h + 2 < len(toks) and toks[h + 1].text == "、"
                     and nfkc(toks[h].text).endswith(COMPANY_DESCRIPTORS) and view.mention(h + 2) is not None):
                 other = [view.mention(h + 2)]  # A傘下の電池メーカー、AESCジャパンは: the name after the comma
+        if not other and kind == "origin":
+            k = t.i + 1  # 九州大学|発(obl)|スタートアップの|X: the parser did not hang X on 発
+            while k < min(t.i + 4, len(toks)) and toks[k].text in ("スタートアップ", "ベンチャー", "企業", "の"):
+                k += 1
+            other = [view.mention(k)] if k < len(toks) and view.mention(k) is not None else []
         if not other and any(toks[c].dep == "cop" for c in view.children[t.i]):
             for c in view.children[t.i]:
                 if toks[c].dep == "nsubj" and view.mention(c) is not None:
@@ -1141,7 +1182,7 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             for b in other:
                 if a.span == b.span:
                     continue
-                if kind == "owner":
+                if kind in ("owner", "origin"):  # origin: 京都大学発のソディオン (a spin-off)
                     head, tail = a, b
                 elif kind == "parent":
                     head, tail = b, a
@@ -1157,17 +1198,19 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
     return out
 
 
-def _owner_before(view: SentenceView, i: int) -> list[Mention]:
-    """JERAの再生可能エネルギー子会社: an actor + の right before the noun phrase a role word ends."""
+def _of_before(view: SentenceView, i: int) -> int:
+    """The word before the の that opens the noun phrase a role word ends (-1: none)."""
     toks = view.toks
     k = i - 1
     while k >= 0 and toks[k].pos in ("NOUN", "PROPN", "ADJ", "NUM") and toks[k].text != "の" and k > i - 8:
         k -= 1
-    if k >= 1 and toks[k].text == "の":
-        m = view.mention(k - 1)
-        if m is not None and m.type in ACTOR_TYPES:
-            return [m]
-    return []
+    return k - 1 if k >= 1 and toks[k].text == "の" else -1
+
+
+def _owner_before(view: SentenceView, i: int) -> list[Mention]:
+    """JERAの再生可能エネルギー子会社: an actor + の right before the noun phrase a role word ends."""
+    m = view.mention(_of_before(view, i))
+    return [m] if m is not None and m.type in ACTOR_TYPES else []
 
 
 def possessive_relations(article: Article, view: SentenceView, disc: Discourse | None = None) -> list[Relation]:
@@ -1369,16 +1412,20 @@ def _governing_frame(view: SentenceView, frames: dict[int, Frame], noun: int) ->
     return up if up in frames else -1
 
 
-def jointly_before_comma(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
-    """Aは名古屋大学と共同で、…が落ちにくい磁石「X」を開発した: a と共同で set off by a comma is said of the main act,
-    not of the clause the parser hung it on"""
+def set_off_by_comma(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """Aは名古屋大学と共同で、…が落ちにくい磁石「X」を開発した; Xが、酸化ガリウムを使った…ラインを開設した: a と共同で or
+    a が-subject set off by a comma is said of the main act, not of the clause the parser hung it on"""
     for i, f in frames.items():
         if not is_relative_clause(view, i):
             continue
         moved = [a for a in f.args if a.role in ("place", "target") and a.token < i
                  and nfkc(view.toks[a.token].text) in JOINTLY and _after(view, a.token + 1) == "、"]
+        moved += [a for a in f.args if a.role == "subject" and a.particle == "が" and a.token < i and a.mentions
+                  and all(m.type in ACTOR_TYPES for m in a.mentions)
+                  and _after(view, max(k for k in view.children[a.token] if view.toks[k].dep == "case")) == "、"]
         up = _governing_frame(view, frames, modified_noun(view, i)) if moved else -1
-        if up > i:
+        if up > i and not (any(a.role == "subject" for a in moved) and any(
+                a.role in SUBJECT_ROLES and any(m.type in ACTOR_TYPES for m in a.mentions) for a in frames[up].args)):
             f.args = [a for a in f.args if a not in moved]
             frames[up].args = moved + frames[up].args
 
@@ -1433,6 +1480,28 @@ def subject_of_chained_clause(view: SentenceView, frames: dict[int, Frame], disc
             up.args.insert(0, Arg("subject", ga[0].token, ga[0].mentions, "が"))
 
 
+NEGATING = {w for w, v in LIGHT_VERBS.items() if v == "negated"}
+
+
+def abandoned_clauses(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """What was given up is not asserted: Xから調達して…を量産する計画を断念 (the plan's clauses), Aと提携を協議して
+    いたが、…として断念した (the clause before a bare 断念/見送った)."""
+    for i, f in frames.items():
+        if view.toks[i].lemma not in NEGATING and not any(w in f.label for w in NEGATING):
+            continue
+        plans = [a.token for a in f.args if a.role == "object" and a.token >= 0
+                 and nfkc(view.toks[a.token].text) in PLAN_NOUNS]
+        dropped = [c for p in plans for c in view.children[p] if c in frames and view.toks[c].dep == "acl"]
+        if not any(a.role == "object" for a in f.args):
+            dropped += [c for c in view.children[i] if c < i and c in frames and view.toks[c].dep == "advcl"]
+        todo = list(dropped)
+        while todo:
+            c = todo.pop()
+            frames[c].negated = True
+            todo.extend(k for k in view.children[c] if k < c and k in frames and view.toks[k].dep == "advcl"
+                        and not frames[k].negated)
+
+
 def subject_of_actor_clause(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """Aが…を手掛ける企業Bを支援し: a clause describing an actor B has B as its subject; the が-subject the parser gave
     it belongs to the verb that takes B"""
@@ -1460,10 +1529,11 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     particle_verb_objects(view, frames, disc)
     split_noun_verbs(view, frames, disc)
     subject_of_empty_clause(view, frames, disc)
-    jointly_before_comma(view, frames, disc)
+    set_off_by_comma(view, frames, disc)
     subject_before_clause_on_topic(view, frames, disc)
     agents_of_passive(view, frames, disc)
     subject_of_chained_clause(view, frames, disc)
+    abandoned_clauses(view, frames, disc)
     view.first_actor_subject = min((m.start for f in frames.values() for a in f.args if a.role in SUBJECT_ROLES
                                     for m in a.mentions if m.type in ACTOR_TYPES), default=1 << 30)
     view.has_actor_subject = any(a.role in SUBJECT_ROLES and any(m.type in ACTOR_TYPES for m in a.mentions)
