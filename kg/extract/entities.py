@@ -358,6 +358,11 @@ def acronym_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     return out
 
 
+#: kinds written right after a bracketed name: 「クローズドループ」技術, 「アクア」ブランド
+KINDS_AFTER_BRACKETS = {"技術": "technology", "方式": "technology", "工法": "technology", "ブランド": "product",
+                        "シリーズ": "product"}
+
+
 def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """大規模言語モデル「tsuzumi」, 新薬「ゾコーバ」: a name in 「」 right after a category noun."""
     out = []
@@ -380,9 +385,13 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             j = paren  # 「Olive（オリーブ）」: the reading in parentheses is not part of the name
             inner = toks[i + 1 : j]
         suffix_noun = prev.tag.startswith("接尾辞-名詞") and nfkc(prev.text) not in res.rules.titles  # 専用機「747-8F」
-        if not after_no and ((prev.pos not in ("NOUN", "PROPN") and not prev.tag.startswith("名詞") and not suffix_noun)
-                             or (prev.tag.startswith("接尾辞") and not suffix_noun)
-                             or prev.text in res.rules.stopmods):
+        close = next((k for k in range(j, min(j + 6, len(toks))) if toks[k].text in ("」", "』")), None)
+        kind_after = KINDS_AFTER_BRACKETS.get(nfkc(toks[close + 1].text)) if close is not None and close + 1 < len(
+            toks) else None  # 「クローズドループ」技術: the kind comes after the name
+        if not after_no and not kind_after and (
+                (prev.pos not in ("NOUN", "PROPN") and not prev.tag.startswith("名詞") and not suffix_noun)
+                or (prev.tag.startswith("接尾辞") and not suffix_noun)
+                or prev.text in res.rules.stopmods):
             continue
         if any(x.pos in ("VERB", "AUX", "ADP") or x.text in "、。，．" for x in inner):
             continue
@@ -394,6 +403,8 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         if nfkc(prev.text).endswith(("ビル", "ホテル", "店", "店舗", "施設", "マンション", "倉庫")):
             kind = "facility"  # 木造高層ビル「Port Plus」 (as name endings these words mislead: エクソンモービル)
         etype = kind if kind in ("facility", "event") else "product"
+        if kind_after and not (prev.pos in ("NOUN", "PROPN") or prev.tag.startswith("名詞")):
+            etype = kind_after
         out.append(Candidate(sent.index, i + 1, j, etype, text, "bracket", prev.text))
     return out
 
@@ -794,8 +805,9 @@ def slot_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             continue  # 〜が開発した: anyone develops things; a common katakana word (チーム) is no company
         text = nfkc(_text(toks, a, b))
         if (len(text) < 2 or text.endswith(_SLOT_GENERIC_TAILS) or REFERENCE_RE.match(text)
-                or any(t.pos == "NUM" for t in span) or res.rules.techhead(text)):
-            continue
+                or any(t.pos == "NUM" for t in span)
+                or (res.rules.techhead(text) and not (i in invested and is_proper(span[0])))):
+            continue  # (a proper word heads what AとBが共同出資する X names: 安比地熱 is a company)
         out.append(Candidate(sent.index, a, b, "company", text, "slot", particle))
     return out
 
@@ -909,6 +921,9 @@ def _priority(c: Candidate, cands: list[Candidate]) -> int:
         if any(d.source == "dict" and c.start <= d.start and d.end <= c.end and d.length < c.length
                and (c.source != "tech" or d.type == "technology") for d in cands):
             p = PRIORITY["dict"] + 1
+    if c.source == "slot" and any(d.source == "dict" and d.type == "technology" and c.start < d.start and d.end <= c.end
+                                  for d in cands):
+        p = PRIORITY["dict"] + 1  # 共同出資する安比|地熱: a company named after its field
     if c.source in ("kgner", "ginza") and c.dotted and c.type in ("company", "organization", "product"):
         # a joint name over two dictionary names: ソニー・ホンダモビリティ
         if sum(1 for d in cands if d.source == "dict" and c.start <= d.start and d.end <= c.end) >= 2:
@@ -1096,8 +1111,8 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
                 continue  # 米子|会社 is 米 + 子会社, not the city of 米子
             if not text.strip() or not c.type:
                 continue
-            if c.type == "technology" and fold(c.name) in res.rules.umbrella:
-                continue  # a whole field (半導体, AI), not a technology one can point at
+            if fold(c.name) in res.rules.umbrella:
+                continue  # a whole field (半導体, AI) or a kind of business (CDMO), not a thing one can point at
             source = f"{c.source}:{c.detail}" if c.detail else c.source
             glued = _GLUED_PAIR.fullmatch(text)
             if glued:
