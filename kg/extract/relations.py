@@ -56,6 +56,9 @@ LIGHT_VERBS = {
 RECIPROCAL = ("提携", "統合", "合併", "協業", "連携", "協力", "合弁", "業務提携", "資本提携", "経営統合", "共同開発",
               "協議", "交渉", "契約", "合意", "締結", "争う", "競う", "競合")
 #: nouns for what belongs to an owner named with の: Xの製品も採用した -> X
+#: a plant or an office: P の <site> で says where a company acts
+SITE_NOUNS = ("工場", "拠点", "製錬所", "事業所", "施設", "研究所", "敷地", "本社", "プラント", "製油所", "基地",
+              "センター", "製作所", "製鉄所")
 #: a stake in a company: Xの株式約10%を取得 is about X
 SHARE_NOUNS = {"株式", "株", "持ち分", "持分", "議決権", "発行済み株式", "全株式"}
 _THINGS_OF = {"製品", "商品", "株式", "株", "事業", "部品", "サービス", "設備", "装置", "素材", "材料", "特許"}
@@ -156,7 +159,9 @@ class SentenceView:
             source = t.dep == "nmod" and "".join(  # AやBなどから|約30億円を調達 (not Aからの出資)
                 self.toks[c].text for c in self.children[t.i] if c > t.i and self.toks[c].dep == "case"
             ) in ("から", "などから")
-            if source:
+            # 霧島市に|出力5万|キロワット(obl>キロワット)…を建設: an oblique on a noun is the parser's slip
+            stray = t.dep == "obl" and self._case(t.i) in ("に", "で") and self.toks[t.head].pos in ("NOUN", "NUM")
+            if source or stray:
                 pass
             elif t.dep not in ("nsubj", "obj", "obl", "iobj") or (
                     self._case(t.i) not in _ARG_CASES and not also  # 米メルクとも…提携した
@@ -480,14 +485,20 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
             role = "object"  # 新薬「X」も獲得した / Aは…米Bも買収し: what is also acquired, not who acquires
         elif role == "topic" and ms and particle == "も" and view.mention(c) is None:
             role = "object"  # Xの製品も採用した: what the subject also takes
+        if not ms and role == "place" and nfkc(ct.text).endswith(SITE_NOUNS):
+            # 秋田県小坂町の製錬所で…を引き上げる: the place of the site the act happens at
+            ms = [view.mention(g) for g in view.children[c] if g < c and view.particle(g) == "の"
+                  and view.mention(g) is not None and view.mention(g).type == "place"][:1]
+            role = "site" if ms else role
         resolved = ""
         if not ms and disc is not None and role != "place":  # (3社で分担する: together, not a party)
             ms = resolve_reference(view, c, disc, view.mentions)
             resolved = nfkc(ct.text) if ms else ""
         frame.args.append(Arg(role, c, ms, particle, resolved))
-    # a headline: NXHD、欧州物流のカーゴパートナーを買収 (the actor before the comma)
+    # a headline: NXHD、欧州物流のカーゴパートナーを買収 (the actor before the comma); its next clause after a
+    # space keeps it (ローム、SiC新棟に約2800億円　独シェフラーと10年の供給契約)
     if t.dep == "ROOT" and not any(a.role in SUBJECT_ROLES for a in frame.args):
-        lead = headline_subject(view)
+        lead = headline_subject(view) or (disc.headline if disc is not None and is_headline(view) else [])
         if lead:
             frame.args.insert(0, Arg("subject", 0, lead, "、"))
     # 「X」は、2018年にAが導入し: a thing as topic with an actor as subject and no object is the object
@@ -506,6 +517,10 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
     return frame
 
 
+def is_headline(view: SentenceView) -> bool:
+    return len(view.sent.text) <= 60 and not view.sent.text.rstrip().endswith(("。", "」", "）"))
+
+
 def headline_subject(view: SentenceView) -> list[Mention]:
     """The actor a headline opens with, marked by a comma instead of は/が (キリン、ファンケルを完全子会社に)."""
     toks = view.toks
@@ -513,8 +528,8 @@ def headline_subject(view: SentenceView) -> list[Mention]:
     if m is None or m.type not in ACTOR_TYPES or len(view.sent.text) > 60:
         return []
     last = max(i for i, t in enumerate(toks) if t.start < m.end)
-    if last + 1 >= len(toks) or toks[last + 1].text not in ("、", "，"):
-        return []
+    if last + 1 >= len(toks) or toks[last + 1].text not in ("、", "，", "：", ":"):
+        return []  # (a list item: アマゾン：X-energyに出資)
     if any(t.text in ("は", "が") and t.pos == "ADP" for t in toks):
         return []
     return [m]
@@ -550,6 +565,7 @@ class Discourse:
     topic: list[Mention] = field(default_factory=list)
     recent: list[Mention] = field(default_factory=list)  # every mention so far, in order
     lead: list[Mention] = field(default_factory=list)  # the first topic of the article: its protagonist
+    headline: list[Mention] = field(default_factory=list)  # the actor of the headline clause just read
 
     def main_actor(self, kinds: tuple[str, ...]) -> list[Mention]:
         """Whose executive an ownerless 社長の X 氏 is: the article's lead actor, else the company it has
@@ -791,10 +807,11 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     has_object = any(a.role == "object" and any(m.type != "amount" for m in a.mentions) for a in entity_objects)
     actor_target = any(a.role == "target" and any(m.type in ACTOR_TYPES for m in a.mentions) for a in entity_objects)
     kept = []
+    siting_label = any(w in label for w in BUILDING_VERBS)
     for a in entity_objects:
         ms = a.mentions
-        if a.role == "place":
-            ms = [m for m in ms if m.type not in ("place", "technology")]
+        if a.role == "place":  # where it happens is no party (日本で発売), but where it is built is (Pで建設中)
+            ms = [m for m in ms if m.type != "technology" and (m.type != "place" or siting_label)]
         elif a.role in ("target", "source") and has_object:
             # Xに工場を建設: where something is built stays; Xに部品を供給: only a customer
             siting = any(w in label for w in SITING_VERBS) and a.role == "target"
@@ -947,6 +964,8 @@ def _root(view: SentenceView) -> int:
 #: verbs that place a facility where their に/で argument says: 熊本県菊陽町に建設した工場
 SITING_VERBS = ("建設", "建てる", "設ける", "設置", "開設", "新設", "整備", "稼働", "置く", "持つ", "構える", "運営",
                 "開所", "立地", "竣工", "完成", "増設", "建造", "ある", "位置", "備える", "有する", "開く")
+#: acts that put something up where their で-place says (熊本県菊池市で建設中の新工場)
+BUILDING_VERBS = ("建設", "建てる", "設ける", "設置", "開設", "新設", "整備", "増設", "建造", "立地")
 #: verbs whose omitted subject in a clause on a thing is the actor of the sentence:
 #: (JASMは)熊本県に建設した工場の開所式を開いた -> (JASM, 建設する, 工場)
 MAKING_VERBS = tuple(v for v in SITING_VERBS if v not in ("ある", "位置")) + ("開発", "製造", "生産", "発売", "投入", "導入", "採用", "買収", "取得", "提供", "販売",
@@ -1502,6 +1521,38 @@ def abandoned_clauses(view: SentenceView, frames: dict[int, Frame], disc: Discou
                         and not frames[k].negated)
 
 
+def subject_between_topic_and_clause(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """JX金属は、子会社のXが敦賀市に建設したプラントの稼働を始めた: a main verb with a は-topic does not also take
+    the が-subject the parser gave it before a relative clause with no subject; the clause does"""
+    for i, f in frames.items():
+        topic = [a for a in f.args if a.role == "topic" and a.particle == "は" and a.mentions
+                 and all(m.type in ACTOR_TYPES for m in a.mentions)]
+        ga = [a for a in f.args if a.role == "subject" and a.particle == "が" and a.mentions
+              and all(m.type in ACTOR_TYPES for m in a.mentions)]
+        if not topic or not ga or topic[0].token > ga[0].token:
+            continue
+        clause = next((c for c in sorted(frames) if ga[0].token < c < i and is_relative_clause(view, c)
+                       and not any(a.role in SUBJECT_ROLES for a in frames[c].args)), None)
+        if clause is not None:
+            f.args.remove(ga[0])
+            frames[clause].args.insert(0, ga[0])
+
+
+def place_into_complement(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """九州電力は霧島市に…蓄電池を建設すると発表した: a place the parser hung on the verb of saying is where the
+    reported act happens"""
+    for i, f in frames.items():
+        places = [a for a in f.args if a.role == "target" and a.mentions and all(m.type == "place" for m in a.mentions)]
+        if not places or not any(w in f.label for w in ("発表", "表明", "明らか", "公表")):
+            continue
+        said = [c for c in view.children[i] if c in frames and c > places[0].token and view.toks[c].dep == "advcl"
+                and any(w in frames[c].label for w in SITING_VERBS)
+                and not any(a.role in ("target", "place") and a.mentions for a in frames[c].args)]
+        if said:
+            f.args.remove(places[0])
+            frames[said[0]].args.append(places[0])
+
+
 def subject_of_actor_clause(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """Aが…を手掛ける企業Bを支援し: a clause describing an actor B has B as its subject; the が-subject the parser gave
     it belongs to the verb that takes B"""
@@ -1534,6 +1585,8 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     agents_of_passive(view, frames, disc)
     subject_of_chained_clause(view, frames, disc)
     abandoned_clauses(view, frames, disc)
+    subject_between_topic_and_clause(view, frames, disc)
+    place_into_complement(view, frames, disc)
     view.first_actor_subject = min((m.start for f in frames.values() for a in f.args if a.role in SUBJECT_ROLES
                                     for m in a.mentions if m.type in ACTOR_TYPES), default=1 << 30)
     view.has_actor_subject = any(a.role in SUBJECT_ROLES and any(m.type in ACTOR_TYPES for m in a.mentions)
@@ -1615,6 +1668,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         disc.topic = tops or topic
         if not disc.lead:
             disc.lead = list(disc.topic)
+    disc.headline = (headline_subject(view) or disc.headline) if is_headline(view) else []
     disc.recent.extend(sorted(mentions, key=lambda m: m.start))
     return out
 
