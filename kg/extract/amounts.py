@@ -164,6 +164,8 @@ def find_amounts(text: str, offset: int = 0) -> Iterator[Amount]:
         # a number glued to a preceding digit or letter is part of something else (型番, 2024年)
         if m.start() > 0 and re.match(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ.]", text[m.start() - 1]):
             continue
+        if m.start() > 0 and text[m.start() - 1] == "数" and not m.group("prefix"):
+            continue  # 数百億円, 数千台: a vague figure, no amount to state
         qty = m.group("qty")
         if qty in _WEAK_QUANTITIES and not re.search(r"[万億兆]", m.group("number")):
             continue

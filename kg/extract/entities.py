@@ -536,6 +536,9 @@ def enumeration_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             text = nfkc(_text(toks, a, b))
             if len(text) < 2 or _DATE_WORDS.match(text) or any(x.pos == "NUM" for x in toks[a:b]):
                 continue
+            if etype in ("company", "organization", "agency") and not any(
+                    is_proper(x) or _is_katakana(x) or _LATIN.search(x.text) for x in toks[a:b]):
+                continue  # …を厳しくしたため、日米欧の3社: a clause's ため is no member of the three
             entry = res.by_surface.get(fold(text))
             out.append(Candidate(sent.index, a, b, entry.type if entry else etype,
                                  entry.canonical if entry else text, "enum", counter))
@@ -691,7 +694,7 @@ SLOT_ACTS = {
     "object": ("買収", "子会社化", "合併", "設立", "完全子会社化"),
     "target": ("出資", "増資"),
     "partner": ("提携", "合弁", "協業", "統合", "合併", "資本提携", "業務提携", "経営統合", "契約", "締結", "結ぶ",
-                "共同研究", "共同開発"),
+                "共同研究", "共同開発", "共同"),
 }
 _SLOT_PARTICLES = {"は": "subject", "が": "subject", "を": "object", "に": "target", "と": "partner", "とも": "partner"}
 #: words that end a noun run without naming anyone: 日本企業と提携, 新会社を設立
@@ -704,8 +707,8 @@ def _slot_act(toks: tuple[Token, ...], i: int, role: str, acts: tuple[str, ...] 
     h = toks[i].head
     for k in (h, toks[h].head):
         word = nfkc(toks[k].text)
-        if any(word == a or word.endswith(a) for a in acts):
-            return True
+        if any(word == a or word.endswith(a) or toks[k].lemma == a for a in acts):
+            return True  # (結び: the lemma 結ぶ)
         if toks[k].pos == "VERB":
             break
     return False
@@ -896,6 +899,10 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
                       dotted=any(t.text in ("・", "･") for t in toks[a:b]))
         if country:
             c.attrs["country"] = country
+        if etype == "company" and entry is None and any(
+                all(_is_katakana(t) for t in toks[k:b]) and (e := res.by_surface.get(fold(nfkc(_text(toks, a, k)))))
+                is not None and e.type == "company" for k in range(a + 1, b)):
+            c.attrs["extends"] = "1"  # a known company's name and katakana after it: 東北電力ネットワーク
         out.append(c)
     return out
 
@@ -921,6 +928,9 @@ def _priority(c: Candidate, cands: list[Candidate]) -> int:
         if any(d.source == "dict" and c.start <= d.start and d.end <= c.end and d.length < c.length
                and (c.source != "tech" or d.type == "technology") for d in cands):
             p = PRIORITY["dict"] + 1
+    if c.attrs.get("extends") and any(d.source == "dict" and d.type == "company" and d.start == c.start
+                                      and d.end < c.end for d in cands):
+        p = PRIORITY["dict"] + 1  # 東北電力|ネットワーク: the model's longer company name over the dictionary's
     if c.source == "slot" and any(d.source == "dict" and d.type == "technology" and c.start < d.start and d.end <= c.end
                                   for d in cands):
         p = PRIORITY["dict"] + 1  # 共同出資する安比|地熱: a company named after its field
@@ -1119,7 +1129,7 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
                 # Sudachi knows some 長い名前（略称） as one word (本田技研工業（ホンダ）): two mentions, one entity
                 out.extend(_split_pair(article, a, glued, c, source, sent.index, res))
                 continue
-            attrs = tuple(sorted(c.attrs.items()))
+            attrs = tuple(sorted((k, v) for k, v in c.attrs.items() if k != "extends"))
             out.append(Mention(article.id, a, b, text, c.type, c.name or nfkc(text), source, sent.index, attrs))
     return out
 

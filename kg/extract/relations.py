@@ -281,6 +281,26 @@ def conjuncts(view: SentenceView, i: int, seen: set[int] | None = None) -> list[
     return out
 
 
+def listed_before(view: SentenceView, m: Mention) -> list[Mention]:
+    """米グーグル、シンガポールのシングテル、フィリピンのPLDT、台湾の中華電信と: the actors listed with commas before a
+    mention, each maybe with its place and の (which the parser hangs the list on)."""
+    toks = view.toks
+    out: list[Mention] = []
+    k = min((i for i, t in enumerate(toks) if t.start >= m.start), default=0)
+    while True:
+        if k >= 2 and toks[k - 1].text == "の" and view.mention(k - 2) is not None and view.mention(k - 2).type == "place":
+            k = min(i for i, t in enumerate(toks) if t.start >= view.mention(k - 2).start)  # 台湾の|中華電信
+        if k < 2 or toks[k - 1].text not in ("、", "，"):
+            return out
+        prev = view.mention(k - 2)
+        if prev is None or prev.type not in ACTOR_TYPES or prev in out or prev.start == toks[0].start:
+            return out  # (トヨタ、ホンダと提携: the headline's actor is no member)
+        out.append(prev)
+        k = min(i for i, t in enumerate(toks) if t.start >= prev.start)
+        if k >= 1 and toks[k - 1].text in GLUED_COUNTRY_TOKENS:
+            k -= 1
+
+
 def _past_gloss(view: SentenceView, i: int) -> int:
     """The index of the token after ``i``, past a parenthesis that glosses it: 宇宙航空研究開発機構（JAXA）と."""
     toks = view.toks
@@ -782,6 +802,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         for c in near:  # (三井物産と|折半|出資で: the と-argument may hang on the compound's first word)
             joint = arg_mentions(view, c) if view.particle(c) in ("と", "とも") else []  # Aなど電力4社と共同で
             joint = [m for m in joint if m.type in ACTOR_TYPES]
+            joint += [m for m in (listed_before(view, joint[-1]) if joint else []) if m not in joint]
             if joint:
                 partner_args.append(Arg("partner", c, joint, "と" + _compound_word(view, a.token) + "で"))
     if co and not partner_args and len([m for m in subjects if m.type in ACTOR_TYPES]) >= 2:
