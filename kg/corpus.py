@@ -660,10 +660,22 @@ def _article_from_text(article_id: str, text: str, fmt: str, source: str) -> Art
     else:
         meta, body, warnings = split_front_matter(text)
         fields = _meta_fields(meta, warnings)
-        chunks = markdown_chunks(text, body, markdown=fmt == "markdown" or bool(meta) or body > 0)
+        chunks = title_chunk(text, body, fields["title"]) + markdown_chunks(
+            text, body, markdown=fmt == "markdown" or bool(meta) or body > 0)
         if not chunks:
             warnings.append("no text to analyse after the front matter" if body else "no text to analyse")
     return _make_article(article_id, text, fields, fmt, chunks, warnings, source)
+
+
+def title_chunk(text: str, body: int, title: str) -> tuple[Chunk, ...]:
+    """The front matter's title as a chunk of its own, where it stands in the file: a headline says who did what
+    (大同特殊鋼、タイのSSSを約620億円で買収). None when the body opens with the same words."""
+    if not title or body <= 0 or "\n" in title or text[body:].lstrip().lstrip("#").strip().startswith(title):
+        return ()
+    at = text.find(title, 0, body)
+    if at < 0:
+        return ()
+    return markdown_chunks(text[:at + len(title)], at, markdown=False)
 
 
 def _make_article(article_id: str, text: str, fields: dict, fmt: str, chunks: tuple[Chunk, ...],

@@ -173,7 +173,21 @@ def test_front_matter_in_txt_is_honoured(tmp_path):
     p.write_text("---\ntitle: T\ndate: 2024/3/5\n---\n\n**本文**です。\n", encoding="utf-8")
     (art,), _ = read_all(p)
     assert art.title == "T" and art.date == "2024-03-05"
-    assert chunk_texts(art) == ["本文です。"]
+    assert chunk_texts(art) == ["T", "本文です。"]  # the title is text too, where it stands in the file
+
+
+def test_front_matter_title_is_a_chunk_at_its_place_unless_the_body_repeats_it(tmp_path):
+    p = tmp_path / "a.md"
+    text = '---\ntitle: "ローム、独シェフラーと供給契約"\ndate: 2026-11-14\n---\n\nロームは14日、契約を結んだ。\n'
+    p.write_text(text, encoding="utf-8")
+    (art,), _ = read_all(p)
+    first = art.chunks[0]
+    start, end = first.to_article(0, len(first.text))
+    assert art.text[start:end] == "ローム、独シェフラーと供給契約"
+    q = tmp_path / "b.md"
+    q.write_text("---\ntitle: 見出し\n---\n\n# 見出し\n\n本文です。\n", encoding="utf-8")
+    (art,), _ = read_all(q)
+    assert chunk_texts(art) == ["見出し", "本文です。"]  # the body's own heading, not the title twice
 
 
 @pytest.mark.parametrize(

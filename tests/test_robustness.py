@@ -179,7 +179,8 @@ def test_good_articles_decode_to_the_same_text(hostile):
     assert arts["utf16_nobom.txt"].text.startswith("東芝は")
     assert arts["bom.md"].text.startswith("任天堂")  # the BOM is dropped
     assert arts["crlf.md"].title == "改行がCRLF" and arts["crlf.md"].date == "2025-03-01"
-    assert [c.text for c in arts["crlf.md"].chunks] == ["キヤノンはカメラの新製品を発表した。", "次の段落です。"]
+    # the title is read as the article's first chunk (a headline says who did what)
+    assert [c.text for c in arts["crlf.md"].chunks] == ["改行がCRLF", "キヤノンはカメラの新製品を発表した。", "次の段落です。"]
     assert arts["feed-8"].text == "住友商事は\u2028新しい事業を発表した。"
     assert arts["feed-9"].text == "丸紅は\ufffd新しい事業を発表した。" and arts["feed-9"].warnings
 
@@ -190,7 +191,7 @@ def test_bad_front_matter_and_dates_warn_and_keep_the_body(hostile):
     assert bad_date.date == "" and bad_date.title == "日付が変"
     assert bad_date.warnings == ("date ignored: '2025-02-30' is not a real date (day is out of range for month); "
                                  "the article is kept without a date",)
-    assert [c.text for c in bad_date.chunks] == ["ホンダは新型車を発表した。"]
+    assert [c.text for c in bad_date.chunks] == ["日付が変", "ホンダは新型車を発表した。"]
     broken = arts["broken_yaml.md"]
     assert broken.title == "" and len(broken.warnings) == 1
     assert re.match(r"front matter is not valid YAML \(.+ at line \d+\); its metadata was ignored", broken.warnings[0])
