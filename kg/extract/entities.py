@@ -336,6 +336,7 @@ def acronym_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
                 continue
             a, b = widen_middle_dot(toks, a, i)
             a, b = trim(toks, a, b, res, "")
+            a, b = strip_descriptors(toks, a, b, res)  # (AI)開発企業コヒア(Cohere): the name after its kind
             if a >= b:
                 continue
             long_text = _text(toks, a, b)

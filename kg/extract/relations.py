@@ -49,7 +49,7 @@ LIGHT_VERBS = {
     "合意": "", "発表する": "", "結ぶ": "", "締結": "", "目指す": "plan", "計画": "plan", "検討": "plan",
     "予定": "plan", "準備": "plan", "視野": "plan", "狙う": "plan", "模索": "plan", "協議": "plan",
     "提案": "plan", "打診": "plan", "向ける": "plan", "申請": "plan", "求める": "plan", "増やす": "", "拡大": "",
-    "強める": "", "深める": "", "断念": "negated", "見送る": "negated", "中止": "negated", "撤回": "negated", "否定": "negated",
+    "強める": "", "深める": "", "与える": "", "出す": "", "断念": "negated", "見送る": "negated", "中止": "negated", "撤回": "negated", "否定": "negated",
     "打ち切る": "negated", "取りやめる": "negated", "見合わせる": "negated", "白紙": "negated", "凍結": "negated",
 }
 #: verbs whose partner is the other party of the act itself: AはBと提携/統合/合併する
@@ -79,7 +79,8 @@ PASSIVE_AUX = {"れる", "られる"}
 #: "owner": Aの子会社B -> (A, 子会社, B); "holder": A創業者のB -> (B, 創業者, A); "parent": A親会社のB -> (B, 親会社, A)
 ROLE_WORDS = {
     "子会社": "owner", "完全子会社": "owner", "孫会社": "owner", "傘下": "owner", "関連会社": "owner",
-    "合弁会社": "owner", "事業会社": "owner", "共同出資会社": "owner", "出資会社": "owner",
+    "合弁会社": "owner", "事業会社": "owner", "日本法人": "owner", "現地法人": "owner", "米国法人": "owner",
+    "中国法人": "owner", "海外法人": "owner", "欧州法人": "owner", "共同出資会社": "owner", "出資会社": "owner",
     "親会社": "parent", "持ち株会社": "parent", "持株会社": "parent", "筆頭株主": "parent", "大株主": "parent",
     "株主": "parent",
     "創業者": "holder", "共同創業者": "holder", "会長": "holder", "社長": "holder", "CEO": "holder",
@@ -177,6 +178,17 @@ class SentenceView:
                 self.children[up].append(t.i)
                 self.children[up].sort()
                 self.heads[t.i] = up
+        # Xと|共同で: the と-phrase belongs to 共同 whatever the parser hung it on
+        for t in self.toks:
+            case = next((c for c in self.children[t.i] if c > t.i and self.toks[c].dep == "case"
+                         and self.toks[c].text == "と"), None)
+            j = case + 1 if case is not None else -1
+            if (0 < j < len(self.toks) - 1 and self.toks[j].text in JOINTLY and self.toks[j + 1].text == "で"
+                    and self.heads[t.i] != j and t.head != t.i):
+                self.children[self.heads[t.i]].remove(t.i)
+                self.children[j].append(t.i)
+                self.children[j].sort()
+                self.heads[t.i] = j
         self.mentions = mentions
         self.has_actor_subject = False
         self.first_actor_subject = 1 << 30  # where the sentence's first actor subject starts
@@ -371,6 +383,15 @@ def bracket_child(view: SentenceView, i: int) -> Mention | None:
 def arg_mentions(view: SentenceView, i: int) -> list[Mention]:
     """The entities an argument token stands for: itself and its conjuncts, or what it enumerates."""
     found = conjuncts(view, i)
+    case = min((c for c in view.children[i] if c > i and view.toks[c].dep == "case"), default=-1)
+    if case > 0 and not any(m.type in ACTOR_TYPES for m in found) and nfkc(view.toks[i].text) not in REFERENCES:
+        # 人工知能(AI)開発企業コヒア(Cohere)と: the parser made the first noun of the run its head; the name that
+        # ends the run is what the particle marks
+        for c in view.children[i]:
+            m = view.mention(c)
+            if (c > i and view.toks[c].dep == "compound" and m is not None and m.type in ACTOR_TYPES
+                    and _past_gloss(view, view.head_of.get(m.span, c)) == case):
+                return [m]
     if found:
         return named_in_brackets(view, found)
     named = bracket_child(view, i)
@@ -438,6 +459,8 @@ def applicants(view: SentenceView, i: int, disc: Discourse, depth: int = 3) -> l
         elif view.particle(c) == "の" and view.mention(c) is None:
             out.extend(m for m in resolve_reference(view, c, disc, view.mentions)
                        if m.type in ACTOR_TYPES and m not in out)
+        elif view.particle(c) == "による" and view.mention(c) is not None:
+            out.extend(m for m in conjuncts(view, c) if m.type in ACTOR_TYPES and m not in out)  # Xによる運行を許可
     return out
 
 
@@ -1101,6 +1124,8 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             word = "子会社"  # 米子|会社: Sudachi reads 米 + 子会社 as the city of 米子
         elif word not in ROLE_WORDS and _compound_word(view, t.i) in ROLE_WORDS:
             word = _compound_word(view, t.i)  # 共同|出資|会社
+        elif word == "法人" and t.i > 0 and nfkc(toks[t.i - 1].text) + word in ROLE_WORDS:
+            word = nfkc(toks[t.i - 1].text) + word  # 日本(a place)|法人: a subsidiary in that country
         kind = ROLE_WORDS.get(word)
         if kind is None:
             continue
