@@ -345,8 +345,10 @@ def acronym_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             long_c.attrs["pair"] = f"{toks[i + 1].start}-{toks[j - 1].end}"
             short_c.attrs["pair"] = f"{toks[a].start}-{toks[b - 1].end}"
             out += [long_c, short_c]
-        elif _ACRONYM.match(nfkc(toks[i - 1].text)) and all(_noun_like(x) for x in toks[i + 1 : j]):
-            # DOE（米エネルギー省）, but not OCC（横浜市）: where a company is is not its long name
+        elif (_ACRONYM.match(nfkc(toks[i - 1].text)) and all(_noun_like(x) for x in toks[i + 1 : j])
+              and not (i >= 2 and _latin_word(toks[i - 2]))):
+            # DOE（米エネルギー省）, but not OCC（横浜市）: where a company is is not its long name; not Space
+            # Compass（スペースコンパス）: a name of Latin words with its reading
             entry = res.by_surface.get(fold(nfkc(inner)))
             if (entry is not None and entry.type == "place") or res.rules.suffix_type(nfkc(inner)) == "place":
                 continue

@@ -32,7 +32,7 @@ from kg.model import Article, Mention, Relation, Sentence, Token
 CASE_ROLES = {
     "が": "subject", "は": "topic", "も": "topic", "では": "topic", "を": "object", "に": "target", "へ": "target",
     "には": "target", "にも": "target", "と": "partner", "とも": "partner", "から": "source", "より": "source",
-    "で": "place", "によって": "agent", "により": "agent", "による": "agent", "に対して": "target",
+    "で": "place", "でも": "place", "によって": "agent", "により": "agent", "による": "agent", "に対して": "target",
     "に対し": "target", "向けに": "target", "として": "as", "とは": "partner", "を通じて": "means",
     "を通じ": "means", "について": "about", "に関して": "about", "をめぐり": "about", "をめぐって": "about",
     "に向けて": "about", "に向け": "about", "のため": "about", "によると": "about",
@@ -528,10 +528,10 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
             role = "object"  # 新薬「X」も獲得した / Aは…米Bも買収し: what is also acquired, not who acquires
         elif role == "topic" and ms and particle == "も" and view.mention(c) is None:
             role = "object"  # Xの製品も採用した: what the subject also takes
-        if not ms and role == "place" and nfkc(ct.text).endswith(SITE_NOUNS):
-            # 秋田県小坂町の製錬所で…を引き上げる: the place of the site the act happens at
+        if not ms and role == "place" and nfkc(ct.text).endswith(SITE_NOUNS + ("敷地内", "構内", "跡地")):
+            # 秋田県小坂町の製錬所で…を引き上げる, 美浜発電所の敷地内で: the place or plant the act happens at
             ms = [view.mention(g) for g in view.children[c] if g < c and view.particle(g) == "の"
-                  and view.mention(g) is not None and view.mention(g).type == "place"][:1]
+                  and view.mention(g) is not None and view.mention(g).type in ("place", "facility")][-1:]
             role = "site" if ms else role
         resolved = ""
         if not ms and disc is not None and role != "place":  # (3社で分担する: together, not a party)
@@ -582,8 +582,21 @@ def headline_subject(view: SentenceView) -> list[Mention]:
 _LIKE_NOUNS = {"よう", "ような", "ほか", "など"}
 
 
+def chained_clause(view: SentenceView, i: int) -> int:
+    """同社が開発し、…と位置付けるADC「X」: a clause with no object chained (し/て) to a relative clause describes
+    the same noun; the relative clause it chains to (else ``i``)."""
+    t = view.toks[i]
+    h = view.heads[i]
+    if (t.dep == "advcl" and h > i and view.toks[h].dep == "acl" and is_predicate(view.toks[h])
+            and not any(view.toks[c].dep == "obj" or (view.toks[c].dep == "mark" and view.toks[c].text not in ("て", "で"))
+                        for c in view.children[i])):
+        return h
+    return i
+
+
 def modified_noun(view: SentenceView, i: int) -> int:
     """The noun a relative clause modifies (Aが開発したXのように -> X, not よう)."""
+    i = chained_clause(view, i)
     t = view.toks[i]
     head = t.head
     if view.toks[head].lemma in _LIKE_NOUNS:
@@ -810,7 +823,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         subjects = disc.topic
         zero = True
     out: list[Relation] = []
-    if label in _EMPTY_LABELS or toks[frame.pred].lemma in PARTICLE_VERBS | _ORDER_VERBS or any(
+    regards = toks[frame.pred].lemma == "位置" and frame.pred + 1 < len(toks) and toks[frame.pred + 1].lemma in (
+        "付ける", "づける")  # 柱と位置付ける: how the subject sees a thing, no act on it
+    if label in _EMPTY_LABELS or regards or toks[frame.pred].lemma in PARTICLE_VERBS | _ORDER_VERBS or any(
             a.role == "target" and a.token >= 0 and nfkc(toks[a.token].text) in ROLE_WORDS for a in frame.args):
         return out  # Xを完全子会社にした, Xとあわせて, Xを傘下に持つ: the noun rules read these
     # と共同で: the partner does it too when there is an object; else partner is the tail
@@ -1037,7 +1052,7 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
 
     None when the modified noun names no entity: the clause is then read as an ordinary frame."""
     toks = view.toks
-    pred = toks[frame.pred]
+    pred = toks[chained_clause(view, frame.pred)]
     if pred.dep != "acl":
         return None
     noun = modified_noun(view, frame.pred)
@@ -1054,7 +1069,7 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
         # 熊本第1工場の開所式: the parser hung the clause on the noun after the name it describes
         for c in view.children[noun]:
             if view.mention(c) is not None and (c > noun or (frame.pred < c and view.particle(c) == "の")):
-                target = [view.mention(c)]
+                target = named_in_brackets(view, [view.mention(c)])  # (…と位置付けるADC「X」の乳がん…)
                 break
         if not target and noun + 2 < len(toks) and toks[noun + 1].text in ("「", "『"):
             m = view.mention(noun + 2)
@@ -1680,9 +1695,9 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     topic = sentence_topic(view, frames)
     for i in sorted(frames):
         f = frames[i]
-        if is_relative_clause(view, i):
+        if is_relative_clause(view, i) or chained_clause(view, i) != i:
             rel = relative_clause_relations(article, view, f, disc, topic)
-            if rel is not None:
+            if rel is not None and (rel or chained_clause(view, i) == i):  # (Aと組んで開発したX: 組む, read alone)
                 out.extend(rel)
                 continue
         inherited = [] if any(a.role in SUBJECT_ROLES and a.mentions for a in f.args) else (
