@@ -498,8 +498,9 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
     frame.passive = any(a.lemma in PASSIVE_AUX for a in auxes)
     for c in view.children[i]:
         ct = view.toks[c]
-        if ct.dep not in ARG_DEPS or c > i:
-            continue
+        misread = ct.dep in ("advcl", "acl") and not is_predicate(ct) and view.mention(c) is not None
+        if (ct.dep not in ARG_DEPS and not misread) or c > i:
+            continue  # (misread: コスモ石油(VERB)と提携: a name the tagger called a verb is still an argument)
         particle = view.particle(c)
         role = CASE_ROLES.get(particle, "")
         if not role:
@@ -949,6 +950,12 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         out.extend(sale(sellers, bought, "売却する"))
         if sellers and bought:
             entity_objects = [a for a in entity_objects if a.role != "source"]  # JALが三菱商事から取得: no (JAL, 取得, 三菱商事)
+    if any(w in label for w in ("取得", "買収", "子会社化", "出資", "買い取")):
+        # Aは傘下のBを通じてCを子会社化: B is who holds C
+        vehicles = [m for a in others if a.role == "means" for m in a.mentions if m.type in ACTOR_TYPES]
+        out.extend(_rel(article, view.sent, v, o, label, "vehicle", a.role, conf * 0.9, **common)
+                   for v in vehicles for a in entity_objects if a.role in ("object", "target")
+                   for o in a.mentions if o.type != "amount" and o.span != v.span)
     if "売却" in label or "譲渡" in label:
         # AはXをBに売却: B acquires X
         buyers = [m for a in entity_objects if a.role == "target" for m in a.mentions if m.type in ACTOR_TYPES]
