@@ -804,9 +804,11 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                         inner = [m for m in arg_mentions(view, a.token) if m.type in ACTOR_TYPES]
                     if inner:
                         others[others.index(a)] = Arg("target", a.token, inner, a.particle)
-    # no subject: inherited from the clause above (before the receiving rule, which needs one)
+    # no subject: inherited from the clause above (before the receiving rule, which needs one), but not into a
+    # quotation from outside it (X社長は「Aと組み…」と話す: the speaker does not do what the quote says)
+    quoted = _quote_span(view, frame.pred)
     if not subjects and inherited:
-        subjects = inherited
+        subjects = [m for m in inherited if not quoted or quoted[0] <= m.start < quoted[1]]
     # XはYから命令/承認/出資を受けた: Y did it to X
     if verb.lemma in ("受ける", "受け入れる", "得る", "取得") and not frame.passive:
         src = [a for a in others if a.role in ("source", "agent") and any(m.type in ACTOR_TYPES for m in a.mentions)]
@@ -818,7 +820,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             subjects = src[0].mentions
     # no subject: the topic of the sentence before
     zero = False
-    if (not subjects and disc.topic and main_clause(view, frame.pred) and not frame.passive
+    if (not subjects and disc.topic and main_clause(view, frame.pred) and not frame.passive and not quoted
             and (not view.has_actor_subject or toks[frame.pred].start < view.first_actor_subject)):
         # (a clause before the sentence's own actor: …を売却し、ライオンは…を絞った)
         subjects = disc.topic
@@ -994,6 +996,21 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                     lab = (a.particle[1:] + label) if a.particle[1:-1] in JOINTLY else label
                     out.append(_rel(article, view.sent, s, p, lab, rule, "partner", conf, **common))
     return out
+
+
+def _quote_span(view: SentenceView, i: int) -> tuple[int, int] | None:
+    """The character span of the 「…」 quotation token ``i`` stands in (a name in brackets is no quotation)."""
+    toks = view.toks
+    depth, start = 0, -1
+    for k, t in enumerate(toks):
+        if t.text == "「":
+            depth, start = depth + 1, (t.end if depth == 0 else start)
+        elif t.text == "」" and depth:
+            depth -= 1
+            if depth == 0 and start <= toks[i].start < t.start and k - 1 > i - 1 and any(
+                    x.pos in ("VERB", "AUX") for x in toks if start <= x.start < t.start):
+                return start, t.start
+    return None
 
 
 def main_clause(view: SentenceView, i: int) -> bool:
@@ -1721,9 +1738,14 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         out = [r for r in out if (r.head, r.tail) not in pairs] + metric
     # the topic for the next sentence: the root's subject or the sentence topic, when an actor
     root = _root(view)
-    tops = [m for a in frames[root].args if a.role in SUBJECT_ROLES for m in a.mentions
-            if m.type in ACTOR_TYPES] if root in frames else []
-    if not tops and not topic:
+    root_args = frames[root].args if root in frames else []
+    # 買収資金の一部は国際協力銀行が…支援する: a sentence on a thing (一部は) keeps the text's topic; its が-actor
+    # is a side party
+    on_thing = any(a.role == "topic" and a.particle == "は" and not any(m.type in ACTOR_TYPES for m in a.mentions)
+                   for a in root_args)
+    tops = [m for a in root_args if a.role in SUBJECT_ROLES and not (on_thing and a.particle == "が")
+            for m in a.mentions if m.type in ACTOR_TYPES]
+    if not tops and not topic and not on_thing:
         # 味の素が…を持ち、…を手がける: the subject of a clause on the main chain (not of a reason or a
         # condition: 豪政府が反対したため、…を断念した)
         for i in sorted(frames):
