@@ -701,7 +701,8 @@ SLOT_ACTS = {
 }
 _SLOT_PARTICLES = {"は": "subject", "が": "subject", "を": "object", "に": "target", "と": "partner", "とも": "partner"}
 #: words that end a noun run without naming anyone: 日本企業と提携, 新会社を設立
-_SLOT_GENERIC_TAILS = ("企業", "会社", "メーカー", "社", "グループ", "ファンド", "連合", "事業", "部門", "政府", "当局")
+_SLOT_GENERIC_TAILS = ("企業", "会社", "メーカー", "社", "グループ", "ファンド", "連合", "事業", "部門", "政府", "当局",
+                       "ベンチャー", "スタートアップ", "大手", "新興")
 
 
 def _slot_act(toks: tuple[Token, ...], i: int, role: str, acts: tuple[str, ...] | None = None) -> bool:
