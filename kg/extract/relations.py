@@ -1002,12 +1002,12 @@ def _quote_span(view: SentenceView, i: int) -> tuple[int, int] | None:
     """The character span of the 「…」 quotation token ``i`` stands in (a name in brackets is no quotation)."""
     toks = view.toks
     depth, start = 0, -1
-    for k, t in enumerate(toks):
+    for t in toks:
         if t.text == "「":
             depth, start = depth + 1, (t.end if depth == 0 else start)
         elif t.text == "」" and depth:
             depth -= 1
-            if depth == 0 and start <= toks[i].start < t.start and k - 1 > i - 1 and any(
+            if depth == 0 and start <= toks[i].start < t.start and any(
                     x.pos in ("VERB", "AUX") for x in toks if start <= x.start < t.start):
                 return start, t.start
     return None
