@@ -787,6 +787,15 @@ def slot_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     # Aが20%を出資するB: nouns a clause of investing describes
     invested = {t.head for t in toks if t.dep == "acl" and t.head > t.i and nfkc(t.text).endswith(SLOT_ACTS["target"])}
     for i in range(n - 1):
+        if toks[i + 1].text == "傘下" and (_is_katakana(toks[i]) or is_proper(toks[i])):
+            # アクセリード傘下のX: who has companies under it is a company
+            a = _noun_run_before(toks, i + 1, res)
+            a, b = widen_middle_dot(toks, a, i + 1)
+            a, b = strip_descriptors(toks, a, b, res)
+            text = nfkc(_text(toks, a, b))
+            if b > a and len(text) >= 2 and not text.endswith(_SLOT_GENERIC_TAILS) and not REFERENCE_RE.match(text):
+                out.append(Candidate(sent.index, a, b, "company", text, "slot", "傘下"))
+            continue
         if not _noun_like(toks[i]) or toks[i].pos == "NUM" or _noun_like(toks[i + 1]):
             continue
         particle = toks[i + 1].text + (toks[i + 2].text if i + 2 < n and toks[i + 2].text == "も" else "")
@@ -1019,6 +1028,14 @@ def type_acronym_pairs(cands: list[Candidate], sent: Sentence, res: Resources, m
                 if inner is not None:
                     etype = inner.type
                     long_c.start, long_c.name = inner.start, inner.name
+        if etype is None:
+            # 傘下のARCALIS（アルカリス）: what a descriptor or a slot says of either half exactly (not the models:
+            # they call 動的ワークロードスケジューラー（DWS） a company)
+            same = next((d for d in cands if d.source in ("descriptor", "slot")
+                         and d.type in ("company", "organization", "agency", "product")
+                         and any(x is not None and (d.start, d.end) == (x.start, x.end) for x in (c, partner))), None)
+            if same is not None:
+                etype = same.type
         if etype is None:
             long_c = c if c.detail == "long" else partner
             if long_c is not None and res.rules.techhead(long_c.name):

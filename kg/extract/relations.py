@@ -529,7 +529,7 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
             role = "object"  # 新薬「X」も獲得した / Aは…米Bも買収し: what is also acquired, not who acquires
         elif role == "topic" and ms and particle == "も" and view.mention(c) is None:
             role = "object"  # Xの製品も採用した: what the subject also takes
-        if not ms and role == "place" and nfkc(ct.text).endswith(SITE_NOUNS + ("敷地内", "構内", "跡地")):
+        if not ms and role == "place" and _compound_word(view, c).endswith(SITE_NOUNS + ("敷地内", "構内", "跡地")):
             # 秋田県小坂町の製錬所で…を引き上げる, 美浜発電所の敷地内で: the place or plant the act happens at
             ms = [view.mention(g) for g in view.children[c] if g < c and view.particle(g) == "の"
                   and view.mention(g) is not None and view.mention(g).type in ("place", "facility")][-1:]
@@ -873,7 +873,10 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     for a in entity_objects:
         ms = a.mentions
         if a.role == "place":  # where it happens is no party (日本で発売), but where it is built is (Pで建設中)
-            ms = [m for m in ms if m.type != "technology" and (m.type != "place" or siting_label)]
+            building = _building_after(view, a.token)
+            ms = [m for m in ms if m.type != "technology" and (m.type != "place" or siting_label or building)]
+            if building and not siting_label:
+                a = Arg("site", a.token, ms, building)  # 熊本県菊池市で建設中の新工場の稼働を前倒し
         elif a.role in ("target", "source") and has_object:
             # Xに工場を建設: where something is built stays; Xに部品を供給: only a customer
             siting = any(w in label for w in SITING_VERBS) and a.role == "target"
@@ -977,6 +980,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                 lab = amount_label if (o.type == "amount" and amount_label) else label
                 if a.role == "purpose":
                     lab = purpose_label
+                elif a.role == "site" and a.particle.endswith(("中", "予定")):
+                    lab = a.particle.rstrip("中予定") + "する"  # Pで建設中の…: (X, 建設する, P)
                 out.append(_rel(article, view.sent, s, o, lab, rule, a.role, conf,
                                 **{**common, "resolved": common["resolved"] or a.resolved}))
         for a in partner_args:
@@ -996,6 +1001,17 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                     lab = (a.particle[1:] + label) if a.particle[1:-1] in JOINTLY else label
                     out.append(_rel(article, view.sent, s, p, lab, rule, "partner", conf, **common))
     return out
+
+
+def _building_after(view: SentenceView, i: int) -> str:
+    """Pで|建設中の…: the building noun right after a place's particle ('' when there is none)."""
+    toks = view.toks
+    k = i + 1
+    while k < len(toks) and toks[k].pos == "ADP" and toks[k].head == i:
+        k += 1
+    if k + 1 < len(toks) and toks[k].text in BUILDING_VERBS and toks[k + 1].text in ("中", "予定"):
+        return toks[k].text + toks[k + 1].text
+    return ""
 
 
 def _quote_span(view: SentenceView, i: int) -> tuple[int, int] | None:
