@@ -445,6 +445,11 @@ def applicants(view: SentenceView, i: int, disc: Discourse, depth: int = 3) -> l
     """Who asked for the thing an authority acts on: 3社が申請した計画 -> the three; 両社の統合 -> both;
     A とBが申請した幹線輸送の計画 -> A and B (one の-link down)."""
     out: list[Mention] = []
+    word = nfkc(view.toks[i].text)
+    if word in ("同計画", "同事業", "同案", "同構想") or (word in PLAN_NOUNS | {"事業", "案", "申請"} and any(
+            view.toks[c].text in ("この", "その") for c in view.children[i])):
+        # この計画を認定 / 同計画を採択: the plan of the company the text is on
+        out.extend(m for m in disc.topic if m.type in ("company", "organization"))
     for c in view.children[i]:
         if c > i:
             continue
@@ -804,6 +809,14 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                         inner = [m for m in arg_mentions(view, a.token) if m.type in ACTOR_TYPES]
                     if inner:
                         others[others.index(a)] = Arg("target", a.token, inner, a.particle)
+    # 正極材は、…トヨタバッテリーに供給する: a thing as topic of an act towards an actor, with no actor of its own, is
+    # what the act is on; the actor is omitted
+    if subjects and not frame.passive and all(m.type in ("technology", "facility") for m in subjects) and all(
+            a.particle == "は" and a.mentions for a in frame.args if a.role in SUBJECT_ROLES) and not any(
+            a.role in ("source", "agent") for a in others) and any(  # (SMRは、NRCから承認を得た: the receiving rule's)
+            a.role == "target" and any(m.type in ACTOR_TYPES for m in a.mentions) for a in others):
+        others = others + [Arg("object", -1, subjects, "は")]
+        subjects = []
     # no subject: inherited from the clause above (before the receiving rule, which needs one), but not into a
     # quotation from outside it (X社長は「Aと組み…」と話す: the speaker does not do what the quote says)
     quoted = _quote_span(view, frame.pred)
