@@ -162,11 +162,10 @@ class SentenceView:
             ) in ("から", "などから")
             # 霧島市に|出力5万|キロワット(obl>キロワット)…を建設: an oblique on a noun is the parser's slip
             stray = t.dep == "obl" and self._case(t.i) in ("に", "で") and self.toks[t.head].pos in ("NOUN", "NUM")
-            if source or stray:
-                pass
-            elif t.dep not in ("nsubj", "obj", "obl", "iobj") or (
-                    self._case(t.i) not in _ARG_CASES and not also  # 米メルクとも…提携した
-                    and not (mistaken and self._case(t.i) in ("に", "で", "と"))):
+            argument = t.dep in ("nsubj", "obj", "obl", "iobj") and (
+                self._case(t.i) in _ARG_CASES or also  # 米メルクとも…提携した
+                or (mistaken and self._case(t.i) in ("に", "で", "と")))
+            if not (source or stray or argument):
                 continue
             up = self.toks[t.head].head
             seen = 0
