@@ -56,6 +56,9 @@ LIGHT_VERBS = {
 RECIPROCAL = ("提携", "統合", "合併", "協業", "連携", "協力", "合弁", "業務提携", "資本提携", "経営統合", "共同開発",
               "協議", "交渉", "契約", "合意", "締結", "争う", "競う", "競合")
 #: nouns for what belongs to an owner named with の: Xの製品も採用した -> X
+#: what companies do and ministries do not: an omitted subject of these is no ministry
+BUSINESS_ACTS = ("提携", "開発", "調達", "生産", "供給", "買収", "出資", "販売", "導入", "採用", "量産", "設立", "契約",
+                 "納入", "受注", "発売", "製造")
 #: a plant or an office: P の <site> で says where a company acts
 SITE_NOUNS = ("工場", "拠点", "製錬所", "事業所", "施設", "研究所", "敷地", "本社", "プラント", "製油所", "基地",
               "センター", "製作所", "製鉄所")
@@ -446,7 +449,7 @@ def applicants(view: SentenceView, i: int, disc: Discourse, depth: int = 3) -> l
     out: list[Mention] = []
     word = nfkc(view.toks[i].text)
     if word in ("同計画", "同事業", "同案", "同構想") or (word in PLAN_NOUNS | {"事業", "案", "申請"} and any(
-            view.toks[c].text in ("この", "その") for c in view.children[i])):
+            view.toks[c].text in ("この", "その", "同") for c in view.children[i])):
         # この計画を認定 / 同計画を採択: the plan of the company the text is on
         out.extend(m for m in disc.topic if m.type in ("company", "organization"))
     for c in view.children[i]:
@@ -836,6 +839,11 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             and (not view.has_actor_subject or toks[frame.pred].start < view.first_actor_subject)):
         # (a clause before the sentence's own actor: …を売却し、ライオンは…を絞った)
         subjects = disc.topic
+        lead = [m for m in disc.lead if m.type == "company"]
+        if lead and all(m.type == "agency" for m in subjects) and any(w in label for w in BUSINESS_ACTS):
+            # 経済産業省は同計画を採択し…。…中部電力ミライズと提携し: a ministry's sentence does not make it the
+            # one who goes on doing business; the article's company does
+            subjects = lead
         zero = True
     out: list[Relation] = []
     regards = toks[frame.pred].lemma == "位置" and frame.pred + 1 < len(toks) and toks[frame.pred + 1].lemma in (
