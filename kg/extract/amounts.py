@@ -52,7 +52,7 @@ _SUFFIX = r"(?P<suffix>以上|以下|超|強|弱|程度|前後|余り|あまり|
 AMOUNT_RE = re.compile(
     rf"{_PREFIX}{_RANGE}(?P<number>{_NUMBER})\s?"
     rf"(?:(?P<currency>{_CUR})|(?P<percent>%|％|パーセント)|(?P<wari>割)(?P<wbu>[0-9０-９一二三四五六七八九]分)?"
-    rf"|(?P<times>倍)|(?P<qty>{_QTY}))"
+    rf"|(?P<times>倍)|(?P<bun>分の)(?P<numer>[0-9０-９]+|[一二三四五六七八九])|(?P<qty>{_QTY}))"
     rf"(?:(?P<change>増|減|上昇|低下|増加|減少|アップ|ダウン)(?![らりるれろっやえ]))?{_SUFFIX}"
 )
 
@@ -138,6 +138,11 @@ def _from_match(m: re.Match, text: str, offset: int) -> Amount | None:
         unit, kind = "%", "percent"
     elif m.group("times"):
         unit, kind = "x", "multiple"
+    elif m.group("bun"):  # 3分の1: a share, as a percentage
+        if not value:
+            return None
+        value = _parse_number_safe(m.group("numer")) / value * 100
+        unit, kind = "%", "percent"
     else:
         q = m.group("qty")
         unit, factor = QUANTITIES[q]
