@@ -1179,9 +1179,13 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
         return sited
     if (not has_object and not any(m.type in ACTOR_TYPES for m in target)
             and any(w in frame.label for w in MAKING_VERBS)):
-        # the sentence topic did it, else the partners named in the clause (A、Bと共同で整備した施設)
+        # the sentence topic did it, else the partners named in the clause (A、Bと共同で整備した施設); with a partner
+        # and no topic in the sentence, the text's company did it with them (英アストラゼネカと共同で開発した「X」の需要が)
         frame.args.append(Arg("object", noun, target, ""))
-        return sited + frame_relations(article, view, frame, disc, topic or [])
+        joint = any(a.role in ("place", "target") and a.token >= 0 and nfkc(toks[a.token].text) in JOINTLY
+                    for a in frame.args)
+        actor = topic or ([m for m in disc.topic if m.type == "company"] if joint else [])
+        return sited + frame_relations(article, view, frame, disc, actor)
     if not any(m.type in ACTOR_TYPES for m in target):
         return sited  # 欠陥を調べる検査装置「ACTIS」: what a thing does is a description, not a relation
     frame.args.append(Arg("subject", noun, target, ""))
