@@ -1712,10 +1712,12 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     abandoned_clauses(view, frames, disc)
     subject_between_topic_and_clause(view, frames, disc)
     place_into_complement(view, frames, disc)
-    view.first_actor_subject = min((m.start for f in frames.values() for a in f.args if a.role in SUBJECT_ROLES
+    # (the actor of a relative clause is not the sentence's: …Xが開発した「Y」を採用する has none of its own)
+    main_frames = [f for i, f in frames.items() if not is_relative_clause(view, i)]
+    view.first_actor_subject = min((m.start for f in main_frames for a in f.args if a.role in SUBJECT_ROLES
                                     for m in a.mentions if m.type in ACTOR_TYPES), default=1 << 30)
     view.has_actor_subject = any(a.role in SUBJECT_ROLES and any(m.type in ACTOR_TYPES for m in a.mentions)
-                                 for f in frames.values() for a in f.args)
+                                 for f in main_frames for a in f.args)
     subject_of_actor_clause(view, frames, disc)
     # subjects flow down to dependent clauses without their own (Aは…を支援し、…を受ける)
     subject_of: dict[int, list[Mention]] = {}
