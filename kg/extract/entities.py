@@ -43,6 +43,8 @@ REFERENCE_RE = re.compile(r"^(?:[米英中韓独仏蘭豪印露伊加台](?:社|
                           r"市|県|州|大学|機構|政府|当局|製品|技術|事業|拠点|施設|局|企業|会社|チーム)$)")
 #: single-kanji country prefixes Sudachi may glue to the name after them (米ゼネラル)
 GLUED_COUNTRIES = "米英中韓独仏蘭豪印露伊加台"
+#: words that open no technology's name: a company's rank (大手|半導体) or a country (米|半導体)
+_TECH_NOT_OPENING = frozenset(GLUED_COUNTRIES) | {"大手", "最大手", "中堅", "新興", "老舗", "首位", "同業", "競合"}
 #: words that open a place's span without being part of it (西部ラジャスタン州 -> ラジャスタン州)
 PLACE_HEADS = ("西部", "東部", "南部", "北部", "中部", "北東部", "北西部", "南東部", "南西部", "中西部", "東南部", "西南部")
 #: words that end a place name's span without being part of it (日本国内 -> 日本)
@@ -846,6 +848,8 @@ def tech_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         dots = [k for k in range(a, b) if toks[k].text in ("・", "･")]
         if dots:
             a = dots[-1] + 1
+        while a < b and toks[a].text in _TECH_NOT_OPENING:
+            a += 1  # 大手|半導体, 米|半導体: a company's description or a country, not part of the technology
         if a >= b:
             continue
         if toks[b - 1].end - toks[a].start != sum(len(x.text) for x in toks[a:b]):
@@ -888,6 +892,8 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         a, b = trim(toks, a, b, res, etype)
         if a >= b:
             continue
+        if any(t.pos == "ADP" and t.tag.startswith("助詞-格助詞") and t.text != "の" for t in toks[a + 1:b - 1]):
+            continue  # 美浜で新設: a span across a case particle is no name
         text = nfkc(_text(toks, a, b))
         if any(text.endswith(d) for d in COMPANY_DESCRIPTORS) or text in MINISTRY_STEMS or text.endswith(("事業", "部門")):
             continue  # シェール大手: a description without the name; 経済産業(相); 北米事業: a business line
