@@ -1150,6 +1150,9 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
                 continue
             if fold(c.name) in res.rules.umbrella:
                 continue  # a whole field (半導体, AI) or a kind of business (CDMO), not a thing one can point at
+            if (c.type in ("company", "organization") and c.source not in ("dict", "suffix", "acronym")
+                    and nfkc(text).endswith(("大手", "最大手", "新興", "中堅", "老舗"))):
+                continue  # 米カテーテル新興, ビール最大手: a description of a company, not its name
             source = f"{c.source}:{c.detail}" if c.detail else c.source
             glued = _GLUED_PAIR.fullmatch(text)
             if glued:
