@@ -55,7 +55,6 @@ LIGHT_VERBS = {
 #: verbs whose partner is the other party of the act itself: AはBと提携/統合/合併する
 RECIPROCAL = ("提携", "統合", "合併", "協業", "連携", "協力", "合弁", "業務提携", "資本提携", "経営統合", "共同開発",
               "協議", "交渉", "契約", "合意", "締結", "争う", "競う", "競合")
-#: nouns for what belongs to an owner named with の: Xの製品も採用した -> X
 #: what companies do and ministries do not: an omitted subject of these is no ministry
 BUSINESS_ACTS = ("提携", "開発", "調達", "生産", "供給", "買収", "出資", "販売", "導入", "採用", "量産", "設立", "契約",
                  "納入", "受注", "発売", "製造")
@@ -64,6 +63,7 @@ SITE_NOUNS = ("工場", "拠点", "製錬所", "事業所", "施設", "研究所
               "センター", "製作所", "製鉄所")
 #: a stake in a company: Xの株式約10%を取得 is about X
 SHARE_NOUNS = {"株式", "株", "持ち分", "持分", "議決権", "発行済み株式", "全株式"}
+#: nouns for what belongs to an owner named with の: Xの製品も採用した -> X
 _THINGS_OF = {"製品", "商品", "株式", "株", "事業", "部品", "サービス", "設備", "装置", "素材", "材料", "特許"}
 #: predicates that carry no act of their own
 _EMPTY_LABELS = {"する", "為る", "なる", "成る", "ある", "有る", "いる", "居る"}
@@ -95,11 +95,11 @@ ROLE_WORDS = {
     "専務": "holder", "常務": "holder", "工場長": "holder", "社長CEO": "holder", "社長兼最高経営責任者": "holder",
     "学長": "holder", "所長": "holder", "教授": "holder", "准教授": "holder", "研究員": "holder", "議長": "holder", "委員長": "holder", "首相": "holder", "大統領": "holder",
 }
-#: antecedent types of references
 #: titles only a company gives: an ownerless one (三浦拓也社長は) is an executive of the company the text is on
 CORPORATE_TITLES = {"社長", "会長", "CEO", "最高経営責任者", "副社長", "本部長", "事業本部長", "事業部長", "部長",
                     "執行役員", "専務", "常務", "工場長", "社長CEO", "社長兼最高経営責任者", "取締役", "代表取締役",
                     "CTO", "CFO", "COO", "会長兼社長", "会長兼CEO", "社長兼CEO"}
+#: antecedent types of references
 REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "organization"), "同省": ("agency",),
               "同庁": ("agency",), "同機構": ("agency", "organization"), "同局": ("agency",),
               "同委員会": ("agency",), "同大学": ("organization",), "同工場": ("facility",),
@@ -176,10 +176,7 @@ class SentenceView:
                 up = self.toks[up].head
                 seen += 1
             if is_predicate(self.toks[up]) and up != t.i:
-                self.children[t.head].remove(t.i)
-                self.children[up].append(t.i)
-                self.children[up].sort()
-                self.heads[t.i] = up
+                self._move(t.i, up)
         # Xと|共同で: the と-phrase belongs to 共同 whatever the parser hung it on
         for t in self.toks:
             case = next((c for c in self.children[t.i] if c > t.i and self.toks[c].dep == "case"
@@ -187,13 +184,10 @@ class SentenceView:
             j = case + 1 if case is not None else -1
             if (0 < j < len(self.toks) - 1 and self.toks[j].text in JOINTLY and self.toks[j + 1].text == "で"
                     and self.heads[t.i] != j and t.head != t.i):
-                self.children[self.heads[t.i]].remove(t.i)
-                self.children[j].append(t.i)
-                self.children[j].sort()
-                self.heads[t.i] = j
+                self._move(t.i, j)
         self.mentions = mentions
-        self.has_actor_subject = False
         self.first_actor_subject = 1 << 30  # where the sentence's first actor subject starts
+        self._quotes: list[tuple[int, int]] | None = None
         self.at: dict[int, Mention] = {}
         self.head_of: dict[tuple[int, int], int] = {}
         for m in mentions:
@@ -223,6 +217,27 @@ class SentenceView:
             prev = idx[0] - 1
             if prev >= 0 and self.toks[prev].text in GLUED_COUNTRY_TOKENS and prev not in self.at:
                 self.at[prev] = m
+
+    def quotes(self) -> list[tuple[int, int]]:
+        """The character spans of the sentence's 「…」 quotations: brackets holding a verb (not a name's)."""
+        if self._quotes is None:
+            self._quotes = []
+            depth, start = 0, -1
+            for t in self.toks:
+                if t.text == "「":
+                    depth, start = depth + 1, (t.end if depth == 0 else start)
+                elif t.text == "」" and depth:
+                    depth -= 1
+                    if depth == 0 and any(x.pos in ("VERB", "AUX") for x in self.toks if start <= x.start < t.start):
+                        self._quotes.append((start, t.start))
+        return self._quotes
+
+    def _move(self, i: int, up: int) -> None:
+        """Hang token ``i`` on ``up`` instead of the head it has now."""
+        self.children[self.heads[i]].remove(i)
+        self.children[up].append(i)
+        self.children[up].sort()
+        self.heads[i] = up
 
     def _case(self, i: int) -> str:
         for c in self.children[i]:
@@ -487,6 +502,16 @@ def is_predicate(t: Token) -> bool:
     return (t.pos == "ADJ" and t.tag.startswith("名詞")) or (t.dep == "ROOT" and t.pos == "NOUN" and "サ変" in t.tag)
 
 
+def _actors(a: Arg) -> bool:
+    """The argument names actors, and only actors."""
+    return bool(a.mentions) and all(m.type in ACTOR_TYPES for m in a.mentions)
+
+
+def _actor_subject(f: Frame) -> bool:
+    """The frame has a subject or topic that names an actor."""
+    return any(a.role in SUBJECT_ROLES and any(m.type in ACTOR_TYPES for m in a.mentions) for a in f.args)
+
+
 def _aux(view: SentenceView, i: int) -> list[Token]:
     return [view.toks[c] for c in view.children[i] if view.toks[c].dep in ("aux", "cop") and c > i]
 
@@ -554,7 +579,7 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
             frame.args.insert(0, Arg("subject", 0, lead, "、"))
     # 「X」は、2018年にAが導入し: a thing as topic with an actor as subject and no object is the object
     if not any(a.role == "object" and a.mentions for a in frame.args) and any(
-            a.role == "subject" and a.particle == "が" and a.mentions and all(m.type in ACTOR_TYPES for m in a.mentions)
+            a.role == "subject" and a.particle == "が" and _actors(a)
             for a in frame.args):
         for a in frame.args:
             if (a.role == "topic" and a.particle == "は" and a.mentions
@@ -836,7 +861,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     # no subject: the topic of the sentence before
     zero = False
     if (not subjects and disc.topic and main_clause(view, frame.pred) and not frame.passive and not quoted
-            and (not view.has_actor_subject or toks[frame.pred].start < view.first_actor_subject)):
+            and toks[frame.pred].start < view.first_actor_subject):
         # (a clause before the sentence's own actor: …を売却し、ライオンは…を絞った)
         subjects = disc.topic
         lead = [m for m in disc.lead if m.type == "company"]
@@ -1036,17 +1061,8 @@ def _building_after(view: SentenceView, i: int) -> str:
 
 def _quote_span(view: SentenceView, i: int) -> tuple[int, int] | None:
     """The character span of the 「…」 quotation token ``i`` stands in (a name in brackets is no quotation)."""
-    toks = view.toks
-    depth, start = 0, -1
-    for t in toks:
-        if t.text == "「":
-            depth, start = depth + 1, (t.end if depth == 0 else start)
-        elif t.text == "」" and depth:
-            depth -= 1
-            if depth == 0 and start <= toks[i].start < t.start and any(
-                    x.pos in ("VERB", "AUX") for x in toks if start <= x.start < t.start):
-                return start, t.start
-    return None
+    at = view.toks[i].start
+    return next((q for q in view.quotes() if q[0] <= at < q[1]), None)
 
 
 def main_clause(view: SentenceView, i: int) -> bool:
@@ -1080,11 +1096,11 @@ def _root(view: SentenceView) -> int:
     return next((t.i for t in view.toks if t.head == t.i and t.dep == "ROOT"), 0)
 
 
-#: verbs that place a facility where their に/で argument says: 熊本県菊陽町に建設した工場
-SITING_VERBS = ("建設", "建てる", "設ける", "設置", "開設", "新設", "整備", "稼働", "置く", "持つ", "構える", "運営",
-                "開所", "立地", "竣工", "完成", "増設", "建造", "ある", "位置", "備える", "有する", "開く")
 #: acts that put something up where their で-place says (熊本県菊池市で建設中の新工場)
 BUILDING_VERBS = ("建設", "建てる", "設ける", "設置", "開設", "新設", "整備", "増設", "建造", "立地")
+#: verbs that place a facility where their に/で argument says: 熊本県菊陽町に建設した工場
+SITING_VERBS = BUILDING_VERBS + ("稼働", "置く", "持つ", "構える", "運営", "開所", "竣工", "完成", "ある", "位置",
+                                 "備える", "有する", "開く")
 #: verbs whose omitted subject in a clause on a thing is the actor of the sentence:
 #: (JASMは)熊本県に建設した工場の開所式を開いた -> (JASM, 建設する, 工場)
 MAKING_VERBS = tuple(v for v in SITING_VERBS if v not in ("ある", "位置")) + ("開発", "製造", "生産", "発売", "投入", "導入", "採用", "買収", "取得", "提供", "販売",
@@ -1533,8 +1549,7 @@ def subject_of_empty_clause(view: SentenceView, frames: dict[int, Frame], disc: 
     for i, f in frames.items():
         if not is_relative_clause(view, i):
             continue
-        ga = [a for a in f.args if a.role == "subject" and a.particle == "が" and a.mentions
-              and all(m.type in ACTOR_TYPES for m in a.mentions)]
+        ga = [a for a in f.args if a.role == "subject" and a.particle == "が" and _actors(a)]
         objs = [a for a in f.args if a.role == "object"]
         if not ga or not objs or any(a.mentions for a in objs):
             continue
@@ -1564,12 +1579,10 @@ def set_off_by_comma(view: SentenceView, frames: dict[int, Frame], disc: Discour
             continue
         moved = [a for a in f.args if a.role in ("place", "target") and a.token < i
                  and nfkc(view.toks[a.token].text) in JOINTLY and _after(view, a.token + 1) == "、"]
-        moved += [a for a in f.args if a.role == "subject" and a.particle == "が" and a.token < i and a.mentions
-                  and all(m.type in ACTOR_TYPES for m in a.mentions)
+        moved += [a for a in f.args if a.role == "subject" and a.particle == "が" and a.token < i and _actors(a)
                   and _after(view, max(k for k in view.children[a.token] if view.toks[k].dep == "case")) == "、"]
         up = _governing_frame(view, frames, modified_noun(view, i)) if moved else -1
-        if up > i and not (any(a.role == "subject" for a in moved) and any(
-                a.role in SUBJECT_ROLES and any(m.type in ACTOR_TYPES for m in a.mentions) for a in frames[up].args)):
+        if up > i and not (any(a.role == "subject" for a in moved) and _actor_subject(frames[up])):
             f.args = [a for a in f.args if a not in moved]
             frames[up].args = moved + frames[up].args
 
@@ -1596,8 +1609,7 @@ def agents_of_passive(view: SentenceView, frames: dict[int, Frame], disc: Discou
         if not any(a.lemma in PASSIVE_AUX for a in _aux(view, i)):
             continue
         topic_args = [a for a in f.args if a.role == "topic" and a.mentions]
-        agents = [a for a in f.args if a.role == "subject" and a.particle == "が"
-                  and a.mentions and all(m.type in ACTOR_TYPES for m in a.mentions)]
+        agents = [a for a in f.args if a.role == "subject" and a.particle == "が" and _actors(a)]
         if not topic_args or not agents:
             continue
         f.args = [a for a in f.args if a is not agents[0]] + [Arg("agent", agents[0].token, agents[0].mentions, "が")]
@@ -1617,10 +1629,9 @@ def subject_of_chained_clause(view: SentenceView, frames: dict[int, Frame], disc
         marks = {view.toks[c].text for c in view.children[i] if view.toks[c].dep == "mark"}
         if not marks <= {"て", "で"}:
             continue  # …したため / …すれば: a reason or a condition has a subject of its own
-        ga = [a for a in f.args if a.role == "subject" and a.particle == "が" and a.mentions
-              and all(m.type in ACTOR_TYPES for m in a.mentions)]
+        ga = [a for a in f.args if a.role == "subject" and a.particle == "が" and _actors(a)]
         up = frames[h]
-        if ga and not any(a.role in SUBJECT_ROLES and any(m.type in ACTOR_TYPES for m in a.mentions) for a in up.args):
+        if ga and not _actor_subject(up):
             up.args.insert(0, Arg("subject", ga[0].token, ga[0].mentions, "が"))
 
 
@@ -1650,10 +1661,8 @@ def subject_between_topic_and_clause(view: SentenceView, frames: dict[int, Frame
     """JX金属は、子会社のXが敦賀市に建設したプラントの稼働を始めた: a main verb with a は-topic does not also take
     the が-subject the parser gave it before a relative clause with no subject; the clause does"""
     for i, f in frames.items():
-        topic = [a for a in f.args if a.role == "topic" and a.particle == "は" and a.mentions
-                 and all(m.type in ACTOR_TYPES for m in a.mentions)]
-        ga = [a for a in f.args if a.role == "subject" and a.particle == "が" and a.mentions
-              and all(m.type in ACTOR_TYPES for m in a.mentions)]
+        topic = [a for a in f.args if a.role == "topic" and a.particle == "は" and _actors(a)]
+        ga = [a for a in f.args if a.role == "subject" and a.particle == "が" and _actors(a)]
         if not topic or not ga or topic[0].token > ga[0].token:
             continue
         clause = next((c for c in sorted(frames) if ga[0].token < c < i and is_relative_clause(view, c)
@@ -1716,8 +1725,6 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     main_frames = [f for i, f in frames.items() if not is_relative_clause(view, i)]
     view.first_actor_subject = min((m.start for f in main_frames for a in f.args if a.role in SUBJECT_ROLES
                                     for m in a.mentions if m.type in ACTOR_TYPES), default=1 << 30)
-    view.has_actor_subject = any(a.role in SUBJECT_ROLES and any(m.type in ACTOR_TYPES for m in a.mentions)
-                                 for f in main_frames for a in f.args)
     subject_of_actor_clause(view, frames, disc)
     # subjects flow down to dependent clauses without their own (Aは…を支援し、…を受ける)
     subject_of: dict[int, list[Mention]] = {}
@@ -1831,7 +1838,7 @@ def ancestor_subject(view: SentenceView, i: int) -> list[Mention]:
 def sentence_topic(view: SentenceView, frames: dict[int, Frame]) -> list[Mention]:
     for f in sorted(frames.values(), key=lambda f: f.pred):
         for a in f.args:
-            if a.particle in ("は", "では") and a.mentions and all(m.type in ACTOR_TYPES for m in a.mentions):
+            if a.particle in ("は", "では") and _actors(a):
                 return a.mentions
     root = _root(view)
     if root not in frames:
