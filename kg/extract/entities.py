@@ -43,8 +43,10 @@ REFERENCE_RE = re.compile(r"^(?:[米英中韓独仏蘭豪印露伊加台](?:社|
                           r"市|県|州|大学|機構|政府|当局|製品|技術|事業|拠点|施設|局|企業|会社|チーム)$)")
 #: single-kanji country prefixes Sudachi may glue to the name after them (米ゼネラル)
 GLUED_COUNTRIES = "米英中韓独仏蘭豪印露伊加台"
+#: a company's rank or age: 大手, 新興 … describe a company and never name one
+RANK_WORDS = ("大手", "最大手", "新興", "中堅", "老舗")
 #: words that open no technology's name: a company's rank (大手|半導体) or a country (米|半導体)
-_TECH_NOT_OPENING = frozenset(GLUED_COUNTRIES) | {"大手", "最大手", "中堅", "新興", "老舗", "首位", "同業", "競合"}
+_TECH_NOT_OPENING = frozenset(GLUED_COUNTRIES) | set(RANK_WORDS) | {"首位", "同業", "競合"}
 #: words that open a place's span without being part of it (西部ラジャスタン州 -> ラジャスタン州)
 PLACE_HEADS = ("西部", "東部", "南部", "北部", "中部", "北東部", "北西部", "南東部", "南西部", "中西部", "東南部", "西南部")
 #: words that end a place name's span without being part of it (日本国内 -> 日本)
@@ -805,7 +807,6 @@ def slot_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         found = role is not None and _slot_act(toks, i, role)
         if not found and i not in invested:
             continue
-            continue
         a = _noun_run_before(toks, i + 1, res)
         a, b = widen_middle_dot(toks, a, i + 1)
         a, b = strip_descriptors(toks, a, b, res)
@@ -1056,6 +1057,11 @@ _ECHO_SOURCES = ("dict", "acronym", "bracket", "suffix", "descriptor", "slot", "
 _ECHO_TYPES = ("company", "organization", "agency", "person", "product", "facility")
 
 
+def _unpaired(attrs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """A mention's attributes for another mention of the same name: the acronym pair was the first one's."""
+    return tuple((k, v) for k, v in attrs if k != "pair")
+
+
 def echo_mentions(article: Article, sentences: list[Sentence], found: list[Mention]) -> list[Mention]:
     """One name, one thing, within an article: a name found once by a reliable source (GOは…運営するGO,
     a descriptor's 新興企業X) is a mention wherever else the article writes it as whole tokens, even where
@@ -1082,9 +1088,8 @@ def echo_mentions(article: Article, sentences: list[Sentence], found: list[Menti
                     continue
                 if any((sent.index, i) in taken for i in range(toks[a].start, toks[b].end)):
                     break
-                attrs = tuple((k, v) for k, v in m.attrs if k != "pair")  # the pair was the first mention's
                 out.append(Mention(article.id, toks[a].start, toks[b].end, text, m.type, m.name, "echo:" + m.source,
-                                   sent.index, attrs))
+                                   sent.index, _unpaired(m.attrs)))
                 taken.update((sent.index, i) for i in range(toks[a].start, toks[b].end))
                 break
     return out
@@ -1104,7 +1109,7 @@ def split_dotted(found: list[Mention]) -> list[Mention]:
         for p in parts:
             other = named[p]
             out.append(Mention(m.article, at, at + len(p), p, other.type, other.name, "split:" + m.source,
-                               m.sentence, tuple((k, v) for k, v in other.attrs if k != "pair")))
+                               m.sentence, _unpaired(other.attrs)))
             at += len(p) + 1
     return out
 
@@ -1151,7 +1156,7 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
             if fold(c.name) in res.rules.umbrella:
                 continue  # a whole field (半導体, AI) or a kind of business (CDMO), not a thing one can point at
             if (c.type in ("company", "organization") and c.source not in ("dict", "suffix", "acronym")
-                    and nfkc(text).endswith(("大手", "最大手", "新興", "中堅", "老舗"))):
+                    and nfkc(text).endswith(RANK_WORDS)):
                 continue  # 米カテーテル新興, ビール最大手: a description of a company, not its name
             source = f"{c.source}:{c.detail}" if c.detail else c.source
             glued = _GLUED_PAIR.fullmatch(text)
