@@ -20,6 +20,7 @@ from pathlib import Path
 from kg.corpus import slice_chunk
 from kg.errors import ModelError
 from kg.model import Article, Chunk, Sentence, SpanTag, Token
+from kg.settings import default_jobs
 
 #: Sudachi refuses a text longer than this many UTF-8 bytes.
 SUDACHI_MAX_BYTES = 49149
@@ -204,7 +205,7 @@ def headline_break(doc, i: int) -> bool:
 
 def _name_char(ch: str) -> bool:
     """Katakana, a long-vowel mark or Latin alphanumerics: what names written with spaces are made of."""
-    return bool(ch) and ("\u30a0" <= ch <= "\u30ff" or ch == "ー" or (ch.isascii() and ch.isalnum())
+    return bool(ch) and ("\u30a0" <= ch <= "\u30ff" or (ch.isascii() and ch.isalnum())  # (ー is U+30FC)
                          or "\uff21" <= ch <= "\uff5a")
 
 
@@ -398,13 +399,6 @@ def analyse_batch_remote(texts: list[str], config: NlpConfig) -> list[dict]:
         return analyse_texts(texts, config)
 
 
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
-
-
 class Analyzer:
     """Analyses (key, text) pairs in this process, a pool of worker processes, or a Dask cluster.
 
@@ -423,7 +417,7 @@ class Analyzer:
     def __enter__(self) -> Analyzer:
         if self.scheduler:
             self._connect()
-        elif self.jobs > 1 or _cores() > 1:
+        elif self.jobs > 1 or default_jobs() > 1:
             # GiNZA in worker processes (even one), so that the main process extracts and stores while
             # the model runs; only on a single core is everything done here
             import multiprocessing as mp
