@@ -104,12 +104,13 @@ def _noun_like(t: Token) -> bool:
 
 
 def widen_middle_dot(toks: tuple[Token, ...], a: int, b: int) -> tuple[int, int]:
-    """Never split a name at ・: extend across ・ to katakana or Latin neighbours."""
+    """Never split a name at ・ or ＆: extend across it to katakana or Latin neighbours."""
     def joinable(t: Token) -> bool:
         return _is_katakana(t) or bool(_LATIN.search(t.text)) or "固有名詞" in t.tag
-    while a >= 2 and toks[a - 1].text in ("・", "･") and joinable(toks[a - 2]) and joinable(toks[a]):
+    joints = ("・", "･", "＆", "&")
+    while a >= 2 and toks[a - 1].text in joints and joinable(toks[a - 2]) and joinable(toks[a]):
         a -= 2
-    while b + 1 < len(toks) and toks[b].text in ("・", "･") and joinable(toks[b + 1]) and joinable(toks[b - 1]):
+    while b + 1 < len(toks) and toks[b].text in joints and joinable(toks[b + 1]) and joinable(toks[b - 1]):
         b += 2
     return a, b
 
@@ -368,6 +369,10 @@ def acronym_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
 #: kinds written right after a bracketed name: 「クローズドループ」技術, 「アクア」ブランド
 KINDS_AFTER_BRACKETS = {"技術": "technology", "方式": "technology", "工法": "technology", "ブランド": "product",
                         "シリーズ": "product"}
+#: category nouns before a bracketed name that make it a body, not a product: 企業連合「X」, 合弁会社「Y」
+BODIES_BEFORE_BRACKETS = {"連合": "organization", "コンソーシアム": "organization", "協議会": "organization",
+                          "会社": "company", "新会社": "company", "合弁会社": "company", "子会社": "company",
+                          "事業会社": "company", "持ち株会社": "company"}
 
 
 def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
@@ -409,7 +414,7 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         kind = res.rules.suffix_type("_" + prev.text)
         if nfkc(prev.text).endswith(("ビル", "ホテル", "店", "店舗", "施設", "マンション", "倉庫")):
             kind = "facility"  # 木造高層ビル「Port Plus」 (as name endings these words mislead: エクソンモービル)
-        etype = kind if kind in ("facility", "event") else "product"
+        etype = kind if kind in ("facility", "event") else BODIES_BEFORE_BRACKETS.get(nfkc(prev.text), "product")
         if kind_after and not (prev.pos in ("NOUN", "PROPN") or prev.tag.startswith("名詞")):
             etype = kind_after
         out.append(Candidate(sent.index, i + 1, j, etype, text, "bracket", prev.text))
@@ -697,7 +702,7 @@ def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
 SLOT_COMPANY_ONLY = ("出資", "買収", "設立", "提携", "合併", "統合", "上場", "子会社化", "合弁", "増資", "協業")
 #: acts only a company does, by the particle its party takes: 〜が出資する, 〜を買収する, 〜と合弁で
 SLOT_ACTS = {
-    "subject": SLOT_COMPANY_ONLY + ("開発", "製造", "発売", "受注", "納入"),
+    "subject": SLOT_COMPANY_ONLY + ("開発", "製造", "発売", "受注", "納入", "供給", "生産"),
     "object": ("買収", "子会社化", "合併", "設立", "完全子会社化"),
     "target": ("出資", "増資"),
     "partner": ("提携", "合弁", "協業", "統合", "合併", "資本提携", "業務提携", "経営統合", "契約", "締結", "結ぶ",
@@ -782,6 +787,15 @@ def latin_kana_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     return out
 
 
+def _run_end(toks: tuple[Token, ...], i: int) -> int:
+    """The last token of the noun run through ``i`` (the parser may head a name on its middle word:
+    プライム|プラネット(head)|エナジー|＆|ソリューションズ)."""
+    while i + 1 < len(toks) and (_noun_like(toks[i + 1]) or (
+            toks[i + 1].text in ("・", "＆", "&") and i + 2 < len(toks) and _noun_like(toks[i + 2]))):
+        i += 1
+    return i
+
+
 def slot_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """Unknown names in a company's slot: 日本エアロスペースは…3社が出資して設立された, Xと合弁で,
     Aが20%を出資するB. The act says the party is a company; the name needs something proper."""
@@ -789,7 +803,9 @@ def slot_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     toks = sent.tokens
     n = len(toks)
     # Aが20%を出資するB: nouns a clause of investing describes
-    invested = {t.head for t in toks if t.dep == "acl" and t.head > t.i and nfkc(t.text).endswith(SLOT_ACTS["target"])}
+    # (and Aが設立したB, Aが買収したB: what a clause of founding or buying describes)
+    invested = {_run_end(toks, t.head) for t in toks if t.dep == "acl" and t.head > t.i
+                and nfkc(t.text).endswith(SLOT_ACTS["target"] + SLOT_ACTS["object"])}
     for i in range(n - 1):
         if toks[i + 1].text == "傘下" and (_is_katakana(toks[i]) or is_proper(toks[i])):
             # アクセリード傘下のX: who has companies under it is a company
@@ -813,7 +829,8 @@ def slot_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         if nfkc(toks[a].text) not in ("日本", "日本国"):  # 日本エアロスペース: 日本 is no prefix in Japanese news
             a, b, _ = strip_country(toks, a, b, res, "company")
         a, b = trim(toks, a, b, res, "company")
-        if a >= b or b - a > 6 or toks[a].text in res.rules.stopmods:
+        a = max([a] + [k + 1 for k in range(a, b - 1) if nfkc(toks[k].text).endswith(_SLOT_GENERIC_TAILS + ("組合",))])
+        if a >= b or b - a > 6 or toks[a].text in res.rules.stopmods:  # (技術研究組合|HySTRA: the kind is no name)
             continue
         span = toks[a:b]
         weak = found and role == "subject" and not _slot_act(toks, i, "subject", SLOT_COMPANY_ONLY)
@@ -1158,6 +1175,8 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
             if (c.type in ("company", "organization") and c.source not in ("dict", "suffix", "acronym")
                     and nfkc(text).endswith(RANK_WORDS)):
                 continue  # 米カテーテル新興, ビール最大手: a description of a company, not its name
+            if c.source != "dict" and _kind_before_name(sent, c, cands):
+                continue  # 技術研究組合|HySTRA: common nouns glued before a name say what it is
             source = f"{c.source}:{c.detail}" if c.detail else c.source
             glued = _GLUED_PAIR.fullmatch(text)
             if glued:
@@ -1170,6 +1189,18 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
 
 
 _GLUED_PAIR = re.compile(r"([^（(]{2,})[（(]([^）)]{1,20})[）)]")
+
+
+def _kind_before_name(sent: Sentence, c: Candidate, cands: list[Candidate]) -> bool:
+    """A body's kind in common nouns right before a Latin or katakana name: 技術研究組合HySTRA."""
+    toks = sent.tokens
+    if c.type not in ("company", "organization") or c.char_start is not None or c.end >= len(toks):
+        return False
+    if not all(t.tag.startswith("名詞-普通名詞") for t in toks[c.start:c.end]):
+        return False
+    nxt = toks[c.end]
+    return bool(_LATIN.match(nxt.text) or _is_katakana(nxt)) and any(
+        d.start == c.end and d.type in ("company", "organization") for d in cands)
 
 
 def glued_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
