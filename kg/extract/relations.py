@@ -142,12 +142,34 @@ class Frame:
     modality: str = ""
 
 
+#: entity types whose mentions are names, never predicates
+NAME_TYPES = ("company", "agency", "organization", "person", "product", "facility", "place")
+_NAME_CASES = {"が", "は", "を", "に", "と", "の", "も", "から", "で", "へ"}
+
+
+def _names_not_predicates(toks: list[Token], mentions: list[Mention]) -> list[Token]:
+    """A name the tagger read as a verb or adjective (ペプチドリーム/ADJ|と) is a proper noun: its
+    case particle makes it an argument, and it takes no arguments of its own."""
+    out = list(toks)
+    for m in mentions:
+        if m.type not in NAME_TYPES:
+            continue
+        last = next((t.i for t in reversed(toks) if t.start < m.end and m.start < t.end), None)
+        if last is None or last + 1 >= len(toks) or toks[last].end != m.end:
+            continue
+        t = toks[last]
+        if t.pos in ("VERB", "ADJ") and is_predicate(t) and toks[last + 1].text in _NAME_CASES \
+                and toks[last + 1].pos == "ADP":
+            out[last] = t._replace(pos="PROPN")
+    return out
+
+
 class SentenceView:
     """Tokens, children and mentions of one sentence, indexed for the rules."""
 
     def __init__(self, sent: Sentence, mentions: list[Mention]) -> None:
         self.sent = sent
-        self.toks = sent.tokens
+        self.toks = _names_not_predicates(sent.tokens, mentions)
         self.children: list[list[int]] = [[] for _ in self.toks]
         for t in self.toks:
             if t.head != t.i:
@@ -298,8 +320,8 @@ def conjuncts(view: SentenceView, i: int, seen: set[int] | None = None) -> list[
         if ct.dep not in ("nmod", "advcl", "advmod", "conj", "compound", "appos", "obl", "nsubj", "obj") or c > i:
             continue
         cm = view.mention(c)
-        if cm is None or cm in out:
-            continue
+        if cm is None or cm in out or any(is_predicate(t) and view.mention(t.i) is None for t in view.toks[c + 1 : i]):
+            continue  # (A、B、Cの3社でつくる連合「X」: a clause between them, B is no conjunct of X)
         after = _after(view, view.head_of.get(cm.span, c))
         if after in ("と", "、", "，", "や", "及び", "および", "・", "，"):
             if after == "と" and view.particle(i) in ("", "の"):
@@ -317,12 +339,15 @@ def listed_before(view: SentenceView, m: Mention) -> list[Mention]:
     out: list[Mention] = []
     k = min((i for i, t in enumerate(toks) if t.start >= m.start), default=0)
     while True:
+        if k >= 3 and toks[k - 1].text in GLUED_COUNTRY_TOKENS and view.mention(k - 1) is m:
+            k -= 1  # 東京電力リニューアブルパワー、独|RWE
         if k >= 2 and toks[k - 1].text == "の" and view.mention(k - 2) is not None and view.mention(k - 2).type == "place":
             k = min(i for i, t in enumerate(toks) if t.start >= view.mention(k - 2).start)  # 台湾の|中華電信
         if k < 2 or toks[k - 1].text not in ("、", "，"):
             return out
         prev = view.mention(k - 2)
-        if prev is None or prev.type not in ACTOR_TYPES or prev in out or prev.start == toks[0].start:
+        if prev is None or prev.type not in ACTOR_TYPES or prev in out or (
+                prev.start == toks[0].start and is_headline(view)):
             return out  # (トヨタ、ホンダと提携: the headline's actor is no member)
         out.append(prev)
         k = min(i for i, t in enumerate(toks) if t.start >= prev.start)
@@ -362,6 +387,9 @@ def enumerated(view: SentenceView, i: int) -> list[Mention]:
         if counted or any(tail.startswith(w) for w in _ENUM_LINKS):
             for k in listed + [c]:
                 out.extend(x for x in conjuncts(view, k) if x not in out)
+            number = nfkc(view.toks[last + 2].text) if counted else ""
+            if number.isdigit() and len(out) < int(number):  # A、B、Cの3社: the parser lost A and B
+                out[:0] = [x for x in reversed(listed_before(view, cm)) if x not in out]
             listed = []
         elif _after(view, last) in ("、", "，", "や", "と"):
             listed.append(c)
@@ -427,6 +455,10 @@ def of_mention(view: SentenceView, i: int) -> list[Mention]:
             continue
         if view.mention(c) is not None:
             out.extend(x for x in named_in_brackets(view, conjuncts(view, c)) if x not in out and x.type != "place")
+            # AとBの共同提案: A owns it too (conjuncts keeps XとYの apart)
+            out.extend(view.mention(k) for k in view.children[c] if k < c and view.particle(k) == "と"
+                       and view.mention(k) is not None and view.mention(k).type in ACTOR_TYPES
+                       and view.mention(k) not in out)
         else:
             named = bracket_child(view, c)
             if named is not None and named not in out:
@@ -553,6 +585,9 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
         if role == "object" and disc is not None and is_approval(frame.label) and (
                 not ms or all(m.type == "technology" for m in ms)) and view.mention(c) is None:
             ms = applicants(view, c, disc) or ms  # 3社が申請した計画を認定, 両社の統合を承認
+        if role == "target" and not ms and disc is not None and is_approval(frame.label) and view.mention(c) is None:
+            # AとBの共同提案に…を交付: who made the proposal receives it
+            ms = [m for m in of_mention(view, c) or applicants(view, c, disc) if m.type in ACTOR_TYPES]
         if role == "topic" and not ms and particle == "も" and nfkc(ct.text) in _THINGS_OF and t.pos == "VERB":
             ms = nested_of(view, c, 2)  # 都は…、積水ソーラーフィルムの製品も採用した
         if role == "topic" and ms and particle == "も" and (
@@ -571,6 +606,18 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
             ms = resolve_reference(view, c, disc, view.mentions)
             resolved = nfkc(ct.text) if ms else ""
         frame.args.append(Arg(role, c, ms, particle, resolved))
+    if not any(a.role in SUBJECT_ROLES and a.mentions for a in frame.args):
+        # A、B、Cの3社でつくる企業連合 / 両社で開発する: the companies that do it together are its subject
+        for a in frame.args:
+            word = nfkc(view.toks[a.token].text)
+            counted = word == "社" and a.token > 0 and view.toks[a.token - 1].pos == "NUM"
+            if a.role == "place" and a.particle == "で" and (counted or word == "両社"):
+                a.role = "subject"
+                a.mentions = [m for m in a.mentions if m.type in ACTOR_TYPES]  # (日本の3社で)
+                if not a.mentions and disc is not None:
+                    a.mentions = resolve_reference(view, a.token, disc, view.mentions)
+                    a.resolved = word if a.mentions else ""
+                break
     # a headline: NXHD、欧州物流のカーゴパートナーを買収 (the actor before the comma); its next clause after a
     # space keeps it (ローム、SiC新棟に約2800億円　独シェフラーと10年の供給契約)
     if t.dep == "ROOT" and not any(a.role in SUBJECT_ROLES for a in frame.args):
@@ -695,6 +742,12 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
     if not types and word == "社" and nums and re.fullmatch(r"[2-9]", nfkc(view.toks[nums[0]].text)) and not any(
             view.mention(c) is not None for c in view.children[i]):
         types, count = ("company",), int(nfkc(view.toks[nums[0]].text))  # 3社は…: the three companies just named
+        listed = nums[0] > 1 and view.toks[nums[0] - 1].text == "の" and (
+            view.toks[nums[0] - 2].text in ("）", ")") or view.mention(nums[0] - 2) is not None
+            and view.mention(nums[0] - 2).type in ACTOR_TYPES)
+        if listed:  # A、B、C（略称）の3社: the ones listed right here (not 日本の3社)
+            here = Discourse(recent=[m for m in sent_mentions if m.start < view.toks[i].start])
+            return here.antecedent(types, count)
     if not types:
         return []
     # this sentence's own topic before the reference (アステラスは…Bも買収しており、同社の…), else the topic of
@@ -891,8 +944,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             joint += [m for m in (listed_before(view, joint[-1]) if joint else []) if m not in joint]
             if joint:
                 partner_args.append(Arg("partner", c, joint, "と" + _compound_word(view, a.token) + "で"))
-    if co and not partner_args and len([m for m in subjects if m.type in ACTOR_TYPES]) >= 2:
-        # AとBが共同で申請した: the coordinated subjects are partners in it
+    if co and not partner_args and len([m for m in subjects if m.type in ACTOR_TYPES]) == 2:
+        # AとBが共同で申請した: the coordinated subjects are partners in it (of three or more, none is the hub)
         actors = [m for m in subjects if m.type in ACTOR_TYPES]
         out.extend(_rel(article, view.sent, actors[0], x, "共同で" + label, rule, "partner", 0.8) for x in actors[1:])
     if not subjects and partner_args and any(a.role == "object" and a.mentions for a in others):
@@ -961,8 +1014,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     def owns(s: Mention, a: Arg) -> bool:
         """AはXに、BもYに V: with several subject arguments, an argument belongs to the nearest one
         before it. Coordinated subjects (AとBは) are one argument and share everything."""
-        if len(groups) < 2 or a.token < 0:
-            return True
+        if len(groups) < 2 or a.token < 0 or a.token > frame.pred:
+            return True  # (the noun a relative clause describes is every subject's: Aが60%、Bが40%を出資するC)
         before = [g for g in groups if g < a.token]
         if not before:
             return True
@@ -1206,6 +1259,41 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
         return sited  # 欠陥を調べる検査装置「ACTIS」: what a thing does is a description, not a relation
     frame.args.append(Arg("subject", noun, target, ""))
     return sited + frame_relations(article, view, frame, disc, [])
+
+
+#: acts by which a thing passes from its maker to its user, and acts of taking one in
+SUPPLY_VERBS = ("供給", "納入", "提供", "販売", "納める", "製造", "生産", "開発")
+ADOPTION_VERBS = ("導入", "採用", "調達", "購入", "使う", "使用", "搭載", "受け入れる", "活用", "買う", "配備")
+
+
+def supplier_relations(article: Article, view: SentenceView, frames: dict[int, Frame],
+                       subject_of: dict[int, list[Mention]], topic: list[Mention]) -> list[Relation]:
+    """三井E&Sが供給するクレーンを宇徳が導入する: the maker of an unnamed thing supplies whoever takes it in."""
+    out: list[Relation] = []
+    for i, f in frames.items():
+        if not is_relative_clause(view, i) or not any(w in f.label for w in SUPPLY_VERBS) or f.negated:
+            continue
+        makers = [m for a in f.args if a.role == "subject" and a.particle == "が" for m in a.mentions
+                  if m.type in ("company", "organization")]
+        noun = modified_noun(view, i)
+        for _ in range(3):  # 供給する遠隔操作式の|クレーン8基を: the thing may be a few の-links up
+            if view.particle(noun) not in ("の", "") or view.heads[noun] <= noun or view.mention(noun) is not None:
+                break
+            noun = view.heads[noun]
+        user = view.heads[noun]
+        if (not makers or view.mention(noun) is not None or bracket_child(view, noun) is not None
+                or view.particle(noun) != "を" or user not in frames):
+            continue
+        g = frames[user]
+        if not any(w in g.label for w in ADOPTION_VERBS) or g.negated or g.passive:
+            continue
+        own = [m for a in g.args if a.role in SUBJECT_ROLES for m in a.mentions]
+        takers = [m for m in own or subject_of.get(user) or [m for m in topic if m.start < view.toks[user].start]
+                  if m.type in ("company", "organization", "agency") and m not in makers]
+        label = f.label if "開発" not in f.label else "供給する"
+        out.extend(_rel(article, view.sent, m, t, label, "supplier", "target", 0.6, modality=g.modality)
+                   for m in makers for t in takers)
+    return out
 
 
 def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
@@ -1633,6 +1721,35 @@ def subject_of_chained_clause(view: SentenceView, frames: dict[int, Frame], disc
         up = frames[h]
         if ga and not _actor_subject(up):
             up.args.insert(0, Arg("subject", ga[0].token, ga[0].mentions, "が"))
+        shared = [a for a in up.args if a.role == "subject" and a.particle == "が" and _actors(a) and a.token < i]
+        if not ga and shared and view.toks[h].dep == "acl" and not _actor_subject(f):
+            # AとBが出資して設立したC: the parser hangs the subjects on the relative clause; the first act is theirs too
+            f.args[:0] = [Arg("subject", a.token, a.mentions, "が") for a in shared]
+
+
+def parallel_subjects(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """日立製作所が60%、ABBが40%を出資する: the parser hangs the first pair on a later predicate; both actors
+    share the act, each with its own amount (so the amounts are nobody's in the shared frame)."""
+    toks = view.toks
+    for f in frames.values():
+        for a in list(f.args):
+            if a.role != "subject" or a.particle != "が" or not _actors(a):
+                continue
+            k = min(i for i, t in enumerate(toks) if t.start >= min(m.start for m in a.mentions))
+            amount = view.mention(k - 2) if k >= 3 and toks[k - 1].text == "、" else None
+            if amount is None or amount.type != "amount":
+                continue
+            j = min(i for i, t in enumerate(toks) if t.start >= amount.start)
+            first = view.mention(j - 2) if j >= 2 and toks[j - 1].text == "が" else None
+            if first is None or first.type not in ACTOR_TYPES or any(first in x.mentions for x in f.args):
+                continue
+            head = view.head_of.get(first.span, j - 2)
+            for g in frames.values():  # (its place in the frame the parser gave it is no place of its own)
+                g.args = [x for x in g.args if x.token != head]
+            f.args = [x for x in f.args if not (x.role == "object" and x.mentions
+                                                and all(m.type == "amount" for m in x.mentions))]
+            f.args.insert(0, Arg("subject", head, conjuncts(view, head) or [first], "が"))
+            break
 
 
 NEGATING = {w for w, v in LIGHT_VERBS.items() if v == "negated"}
@@ -1718,6 +1835,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     subject_before_clause_on_topic(view, frames, disc)
     agents_of_passive(view, frames, disc)
     subject_of_chained_clause(view, frames, disc)
+    parallel_subjects(view, frames, disc)
     abandoned_clauses(view, frames, disc)
     subject_between_topic_and_clause(view, frames, disc)
     place_into_complement(view, frames, disc)
@@ -1776,6 +1894,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         inherited = [] if any(a.role in SUBJECT_ROLES and a.mentions for a in f.args) else (
             subject_of.get(i) or [m for m in topic if m.start < view.toks[i].start])  # not a topic after it
         out.extend(frame_relations(article, view, f, disc, inherited))
+    out.extend(supplier_relations(article, view, frames, subject_of, topic))
     out.extend(nominal_relations(article, view, disc, topic))
     out.extend(possessive_relations(article, view, disc))
     out.extend(location_relations(article, view))
