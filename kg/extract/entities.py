@@ -662,6 +662,11 @@ MINISTRY_STEMS = {"経済産業", "経産", "財務", "外務", "外", "防衛",
                   "国家公安委員長", "官房", "商務", "エネルギー", "国務", "財務・金融", "金融", "内務", "司法"}
 
 
+#: titles held in a company: X社長の…氏 makes X the company
+_COMPANY_TITLES = {"社長", "会長", "CEO", "最高経営責任者", "副社長", "専務", "常務", "取締役", "執行役員", "頭取",
+                   "CTO", "CFO", "COO", "最高技術責任者", "最高財務責任者"}
+
+
 def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """A name before a title or honorific is a person: ジェンスン・フアンCEO, 孫正義会長, 三部敏宏氏."""
     out = []
@@ -690,11 +695,27 @@ def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         text = nfkc(_text(toks, a, b))
         if res.by_surface.get(fold(text)) or res.rules.suffix_type(text) or len(text) < 2:
             continue  # トヨタ社長: the company, not a person
+        if (nfkc(t.text) in _COMPANY_TITLES and i + 2 < len(toks) and toks[i + 1].text == "の"
+                and any(nfkc(x.text) == "氏" for x in toks[i + 2:i + 9])):
+            # ルミナフィルム社長の佐々木遥氏: the name before the title is the company the person leads
+            if any(is_proper(x) or _is_katakana(x) or _LATIN.search(x.text) for x in span):
+                out.append(Candidate(sent.index, a, b, "company", text, "title", nfkc(t.text)))
+            continue
         personal = any("人名" in x.tag for x in span) or (
             any(x.text in ("・", "･") for x in span) and all(_is_katakana(x) or x.text in "・･" for x in span)
         ) or (len(span) == 1 and span[0].oov and _is_katakana(span[0]))
         if personal:
             out.append(Candidate(sent.index, a, b, "person", text, "title", nfkc(t.text)))
+            if nfkc(t.text) in _COMPANY_TITLES and a >= 2 and toks[a - 1].text == "の":
+                # サイクリスタルのマルクス・ヴェーバー最高経営責任者: whose executive the person is names a company
+                c = _noun_run_before(toks, a - 1, res)
+                c, _ = widen_middle_dot(toks, c, a - 1)
+                owner = toks[c:a - 1]
+                name = nfkc(_text(toks, c, a - 1))
+                if (owner and len(name) >= 2 and all(is_proper(x) or _is_katakana(x) or _LATIN.search(x.text)
+                                                     for x in owner if x.text not in ("・", "･"))
+                        and not REFERENCE_RE.match(name) and not res.rules.suffix_type(name)):
+                    out.append(Candidate(sent.index, c, a - 1, "company", name, "title", "の" + nfkc(t.text)))
     return out
 
 
@@ -724,7 +745,10 @@ def _slot_act(toks: tuple[Token, ...], i: int, role: str, acts: tuple[str, ...] 
             return True  # (結び: the lemma 結ぶ)
         if toks[k].pos == "VERB":
             break
-    return False
+    # Xを…完全子会社化すると発表: the parser hangs X on the verb of saying; the サ変 act before it is X's
+    return any(toks[k].head == h and toks[k + 1].lemma == "する"
+               and nfkc("".join(t.text for t in toks[max(i + 1, k - 2):k + 1])).endswith(acts)
+               for k in range(i + 1, h))
 
 
 _CAPS = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
@@ -818,7 +842,10 @@ def slot_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             continue
         if not _noun_like(toks[i]) or toks[i].pos == "NUM" or _noun_like(toks[i + 1]):
             continue
-        particle = toks[i + 1].text + (toks[i + 2].text if i + 2 < n and toks[i + 2].text == "も" else "")
+        k = i + 1
+        if toks[k].text in _OPEN:  # X（東京・港）を買収: past the gloss of where it is
+            k = next((j + 1 for j in range(k + 1, min(k + 10, n - 1)) if toks[j].text in _CLOSE), k)
+        particle = toks[k].text + (toks[k + 1].text if k + 1 < n and toks[k + 1].text == "も" else "")
         role = _SLOT_PARTICLES.get(particle)
         found = role is not None and _slot_act(toks, i, role)
         if not found and i not in invested:
