@@ -84,11 +84,13 @@ ROLE_WORDS = {
     "子会社": "owner", "完全子会社": "owner", "孫会社": "owner", "傘下": "owner", "関連会社": "owner",
     "合弁会社": "owner", "事業会社": "owner", "日本法人": "owner", "現地法人": "owner", "米国法人": "owner",
     "中国法人": "owner", "海外法人": "owner", "欧州法人": "owner", "共同出資会社": "owner", "出資会社": "owner",
+    "出資先": "owner", "投資先": "owner",
     "親会社": "parent", "持ち株会社": "parent", "持株会社": "parent", "筆頭株主": "parent", "大株主": "parent",
     "株主": "parent",
     "創業者": "holder", "共同創業者": "holder", "会長": "holder", "社長": "holder", "CEO": "holder",
     "最高経営責任者": "holder", "副社長": "holder", "代表": "holder", "代表取締役": "holder", "CTO": "holder",
-    "CFO": "holder", "COO": "holder", "会長兼社長": "holder", "会長兼CEO": "holder", "社長兼CEO": "holder",
+    "CFO": "holder", "COO": "holder", "最高財務責任者": "holder", "最高技術責任者": "holder", "最高執行責任者": "holder",
+    "会長兼社長": "holder", "会長兼CEO": "holder", "社長兼CEO": "holder",
     "取締役": "holder", "理事長": "holder", "総裁": "holder", "長官": "holder", "大臣": "holder", "相": "holder",
     "発": "origin", "発スタートアップ": "origin", "発ベンチャー": "origin",
     "本部長": "holder", "事業本部長": "holder", "事業部長": "holder", "部長": "holder", "執行役員": "holder",
@@ -98,7 +100,8 @@ ROLE_WORDS = {
 #: titles only a company gives: an ownerless one (三浦拓也社長は) is an executive of the company the text is on
 CORPORATE_TITLES = {"社長", "会長", "CEO", "最高経営責任者", "副社長", "本部長", "事業本部長", "事業部長", "部長",
                     "執行役員", "専務", "常務", "工場長", "社長CEO", "社長兼最高経営責任者", "取締役", "代表取締役",
-                    "CTO", "CFO", "COO", "会長兼社長", "会長兼CEO", "社長兼CEO"}
+                    "CTO", "CFO", "COO", "会長兼社長", "会長兼CEO", "社長兼CEO", "最高財務責任者", "最高技術責任者",
+                    "最高執行責任者"}
 #: antecedent types of references
 REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "organization"), "同省": ("agency",),
               "同庁": ("agency",), "同機構": ("agency", "organization"), "同局": ("agency",),
@@ -113,7 +116,9 @@ ACTOR_TYPES = {"company", "agency", "organization", "person"}
 #: titles and honorifics after a person's name (the parser often makes them the head)
 PERSON_TITLES = {"氏", "さん", "様", "社長", "会長", "CEO", "最高経営責任者", "副社長", "首相", "大統領", "長官", "大臣",
                  "相", "知事", "市長", "議員", "教授", "博士", "代表", "理事長", "総裁", "議長", "委員長", "会長兼社長",
-                 "会長兼CEO", "社長兼CEO", "創業者", "CTO", "CFO", "COO", "所長", "学長"}
+                 "会長兼CEO", "社長兼CEO", "創業者", "CTO", "CFO", "COO", "所長", "学長", "専務", "常務", "執行役員",
+                 "取締役", "本部長", "事業本部長", "事業部長", "部長", "工場長", "最高財務責任者", "最高技術責任者",
+                 "最高執行責任者"}
 GLUED_COUNTRY_TOKENS = {"米", "英", "中", "韓", "独", "仏", "蘭", "豪", "印", "露", "伊", "加", "台"}
 #: nouns a clause can modify without being its argument: 買収することで合意, 導入したことが分かった
 FORMAL_NOUNS = {"こと", "の", "もの", "ため", "よう", "ところ", "旨", "可能性", "必要", "場合", "際", "結果", "中",
@@ -228,8 +233,9 @@ class SentenceView:
                               if self.toks[k].text in ("）", ")")), None)
                 if close is not None:
                     nxt = close + 1  # 張忠謀（モリス・チャン）氏
-            while nxt + 1 < len(self.toks) and nfkc(self.toks[nxt].text) in TITLE_PREFIXES:
-                nxt += 1  # 宮坂力|特任|教授
+            while (nxt + 1 < len(self.toks) and nfkc(self.toks[nxt].text) in TITLE_PREFIXES
+                   and nfkc(self.toks[nxt + 1].text) in PERSON_TITLES | TITLE_PREFIXES):
+                nxt += 1  # 宮坂力|特任|教授 (but 川島健吾|常務|は: 常務 is the title itself)
             if (m.type == "person" and nxt < len(self.toks) and nfkc(self.toks[nxt].text) in PERSON_TITLES
                     and nxt not in self.at):
                 self.at[nxt] = m
@@ -239,6 +245,16 @@ class SentenceView:
             prev = idx[0] - 1
             if prev >= 0 and self.toks[prev].text in GLUED_COUNTRY_TOKENS and prev not in self.at:
                 self.at[prev] = m
+        # AとBは/が…: the parser may hang A on the predicate (as a partner); it is B's conjunct
+        for m in mentions:
+            a = self.head_of.get(m.span)
+            if a is None or m.type not in ACTOR_TYPES or a + 2 >= len(self.toks) or self._case(a) != "と":
+                continue
+            b = self.mention(a + 2)
+            if (self.toks[a + 1].text == "と" and b is not None and b.type in ACTOR_TYPES and b.span in self.head_of
+                    and self.heads[a] != self.head_of[b.span]
+                    and self.particle(self.head_of[b.span]) in ("は", "が", "も", "では")):
+                self._move(a, self.head_of[b.span])
 
     def quotes(self) -> list[tuple[int, int]]:
         """The character spans of the sentence's 「…」 quotations: brackets holding a verb (not a name's)."""
@@ -866,7 +882,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                     and not a.mentions and "サ変" in obj.tag):
                 inner = of_mention(view, a.token)
                 partners = [p for c in view.children[a.token] if view.particle(c) in ("との", "と")
-                            for p in arg_mentions(view, c)]
+                            for p in arg_mentions(view, c) or resolve_reference(view, c, disc, view.mentions)]
                 label = predicate_label(view, a.token)
                 rule = "light-verb"
                 if light == "negated":
@@ -1351,7 +1367,8 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             owner = headline_subject(view) if other else []
         took_office = (t.dep == "obl" and view.particle(t.i) == "に" and toks[verb].lemma in ("就任", "就く")
                        and kind == "holder")
-        if not owner and ((t.i + 1 < len(toks) and toks[t.i + 1].text == "の") or took_office):
+        copular = t.i + 2 < len(toks) and toks[t.i + 1].text == "で" and toks[t.i + 2].lemma == "ある"
+        if not owner and ((t.i + 1 < len(toks) and toks[t.i + 1].text == "の") or took_office or copular):
             # 社長の今井正氏, 子会社の日立ハイテク, 社長に就任したX: the company the text is about (this
             # sentence's first, else the one before)
             kinds = ("company", "organization", "agency")
@@ -1381,6 +1398,18 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             k = _of_before(view, t.i)
             if not owner and k >= 0 and nfkc(toks[k].text) in REFERENCES:
                 owner = resolve_reference(view, k, disc, view.mentions)[:1]  # 同社の岡村直樹社長CEO
+        if not owner and kind == "holder" and titled is not None and titled.type == "person":
+            # サイクリスタルのマルクス・ヴェーバー最高経営責任者: the company right before the person
+            p0 = min((k for k, m in view.at.items() if m is titled), default=0)
+            before = view.mention(p0 - 2) if p0 >= 2 and toks[p0 - 1].text == "の" else None
+            if before is not None and before.type in ("company", "organization", "agency"):
+                owner = [before]
+        if not owner and kind == "holder" and titled is not None and titled.type == "person":
+            # NTTで研究開発部門を率いる川島健吾常務: the company of the clause that says what the person leads
+            ph = view.head_of.get(titled.span, t.i)
+            clauses = [c for k in {ph, t.i} for c in view.children[k] if toks[c].dep == "acl" and c < ph]
+            owner = [m for v in clauses for g in view.children[v] if g < v and view.particle(g) in ("で", "では")
+                     for m in conjuncts(view, g) if m.type in ("company", "organization", "agency")][:1]
         if (not owner and word in CORPORATE_TITLES and titled is not None and titled.type == "person"
                 and not any(m.type in ("company", "organization", "agency") and m.start < t.start
                             for m in view.mentions)):
@@ -1398,6 +1427,8 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             other = named_in_brackets(view, conjuncts(view, view.heads[t.i])) or (
                 [bracket_child(view, view.heads[t.i])] if bracket_child(view, view.heads[t.i]) else [])
             h = view.heads[t.i]
+            if other and all(m.type == "place" for m in other) and view.particle(h) == "の":
+                other = conjuncts(view, view.heads[h])  # 出資先であるカナダの|エバー・テクノロジーズ
             if (not other and view.mention(h) is None and h + 2 < len(toks) and toks[h + 1].text == "、"
                     and nfkc(toks[h].text).endswith(COMPANY_DESCRIPTORS) and view.mention(h + 2) is not None):
                 other = [view.mention(h + 2)]  # A傘下の電池メーカー、AESCジャパンは: the name after the comma
@@ -1752,6 +1783,47 @@ def parallel_subjects(view: SentenceView, frames: dict[int, Frame], disc: Discou
             break
 
 
+SAYING = ("発表する", "表明する", "明らかにする", "公表する", "決める", "決定する")
+
+
+def act_before_saying(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """Xを…完全子会社化すると発表した: the parser hangs X on the verb of saying and the act is a noun under it;
+    the act is what the frame says."""
+    toks = view.toks
+    for i, f in frames.items():
+        if f.label not in SAYING:
+            continue
+        for k in range(i - 3, 0, -1):  # (the parser may hang 化する on anything: 完全子会社|化(dep>同日))
+            if (toks[k].pos == "NOUN" and toks[k + 1].lemma == "する" and toks[k + 2].text == "と"
+                    and any(a.role == "object" and a.mentions and a.token < k for a in f.args)):
+                f.label = _compound_word(view, k, ("compound",)) + "する"
+                break
+
+
+_AGREEMENTS = ("契約", "協定", "覚書", "合意書", "基本合意")
+
+
+def partner_of_agreement(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """協和キリンは、富士フイルムと…を確保する契約を結んだ: the parser hangs the partner on the clause that says
+    what the agreement is about; it is the partner of concluding it."""
+    for f in frames.values():
+        if not f.label.endswith(("結ぶ", "締結する", "交わす")) or any(
+                a.role == "partner" and a.mentions for a in f.args):
+            continue
+        for o in [a.token for a in f.args if a.role == "object" and a.token >= 0]:
+            if not _compound_word(view, o, ("compound",)).endswith(_AGREEMENTS):
+                continue
+            lo = max((a.token for a in f.args if a.token < o and a.role != "object"), default=-1)
+            for k in range(lo + 1, o):
+                m = view.mention(k)
+                if m is None or m.type not in ACTOR_TYPES or view.head_of.get(m.span) != k or view.particle(k) != "と":
+                    continue
+                for g in frames.values():  # (its place in the clause on the agreement's content is no place)
+                    g.args = [a for a in g.args if a.token != k]
+                f.args.append(Arg("partner", k, conjuncts(view, k) or [m], "と"))
+                break
+
+
 NEGATING = {w for w, v in LIGHT_VERBS.items() if v == "negated"}
 
 
@@ -1836,6 +1908,8 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     agents_of_passive(view, frames, disc)
     subject_of_chained_clause(view, frames, disc)
     parallel_subjects(view, frames, disc)
+    partner_of_agreement(view, frames, disc)
+    act_before_saying(view, frames, disc)
     abandoned_clauses(view, frames, disc)
     subject_between_topic_and_clause(view, frames, disc)
     place_into_complement(view, frames, disc)
