@@ -47,7 +47,6 @@ KNOWN_GAPS = {
     "rel-127": "統合 with an object: the partner relation is not produced",
     "rel-133": "bare 政府 is not an entity for kg",
     "rel-147": "借り受ける tagged as a proper noun by the parser: the act is lost",
-    "rel-154": "光工場: a facility named by a common-noun kanji is not found",
 }
 
 

@@ -994,8 +994,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         elif a.role in ("target", "source") and has_object:
             # Xに工場を建設: where something is built stays; Xに部品を供給: only a customer
             siting = any(w in label for w in SITING_VERBS) and a.role == "target"
-            ms = [m for m in ms if m.type in ACTOR_TYPES or m.type == "amount"
-                  or (siting and m.type in ("place", "facility"))]
+            installs = a.role == "target" and any(w in label for w in INSTALLING_VERBS)
+            ms = [m for m in ms if m.type in ACTOR_TYPES or m.type == "amount" or (installs and m.type == "facility")
+                  or (siting and m.type in ("place", "facility"))]  # (Xを朝霞工場に導入: the plant that takes it in)
         elif a.role == "object" and actor_target:
             ms = [m for m in ms if m.type not in ("technology",)]  # Xに炭素繊維を供給: the customer is the relation
         if ms:
@@ -1102,15 +1103,16 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             for p in a.mentions:
                 if p is s or p.span == s.span:
                     continue
-                if entity_objects and not reciprocal:
+                joint_act = label.startswith("共同")  # AはBと共同開発するXを: B develops X too
+                if entity_objects and (not reciprocal or joint_act):
                     for oa in entity_objects:
                         for o in oa.mentions:
                             if o.span != p.span:
                                 out.append(_rel(article, view.sent, p, o, label, rule, oa.role, conf * 0.9, **common))
-                    if a.particle[1:-1] in JOINTLY and s.type in ACTOR_TYPES:
+                    if (a.particle[1:-1] in JOINTLY or joint_act) and s.type in ACTOR_TYPES:
                         # AはBと共同でXを開発: A and B are partners in it too
-                        out.append(_rel(article, view.sent, s, p, a.particle[1:] + label, rule, "partner", conf,
-                                        **common))
+                        lab = a.particle[1:] + label if a.particle[1:-1] in JOINTLY else label
+                        out.append(_rel(article, view.sent, s, p, lab, rule, "partner", conf, **common))
                 else:
                     lab = (a.particle[1:] + label) if a.particle[1:-1] in JOINTLY else label
                     out.append(_rel(article, view.sent, s, p, lab, rule, "partner", conf, **common))
@@ -1168,11 +1170,11 @@ def _root(view: SentenceView) -> int:
 #: acts that put something up where their で-place says (熊本県菊池市で建設中の新工場)
 BUILDING_VERBS = ("建設", "建てる", "設ける", "設置", "開設", "新設", "整備", "増設", "建造", "立地")
 #: verbs that place a facility where their に/で argument says: 熊本県菊陽町に建設した工場
-SITING_VERBS = BUILDING_VERBS + ("稼働", "置く", "持つ", "構える", "運営", "開所", "竣工", "完成", "ある", "位置",
+SITING_VERBS = BUILDING_VERBS + ("計画", "稼働", "置く", "持つ", "構える", "運営", "開所", "竣工", "完成", "ある", "位置",
                                  "備える", "有する", "開く")
 #: verbs whose omitted subject in a clause on a thing is the actor of the sentence:
 #: (JASMは)熊本県に建設した工場の開所式を開いた -> (JASM, 建設する, 工場)
-MAKING_VERBS = tuple(v for v in SITING_VERBS if v not in ("ある", "位置")) + ("開発", "製造", "生産", "発売", "投入", "導入", "採用", "買収", "取得", "提供", "販売",
+MAKING_VERBS = tuple(v for v in SITING_VERBS if v not in ("ある", "位置", "計画")) + ("開発", "製造", "生産", "発売", "投入", "導入", "採用", "買収", "取得", "提供", "販売",
                                "打ち上げる", "設立", "創製", "試作", "量産", "開業", "出資", "手掛ける", "手がける")
 
 
@@ -1277,6 +1279,8 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
     return sited + frame_relations(article, view, frame, disc, [])
 
 
+#: acts of putting equipment into a plant: Xを朝霞工場に導入
+INSTALLING_VERBS = ("導入", "設置", "配備", "搭載", "納入", "供給", "投入", "採用")
 #: acts by which a thing passes from its maker to its user, and acts of taking one in
 SUPPLY_VERBS = ("供給", "納入", "提供", "販売", "納める", "製造", "生産", "開発")
 ADOPTION_VERBS = ("導入", "採用", "調達", "購入", "使う", "使用", "搭載", "受け入れる", "活用", "買う", "配備")
@@ -1372,11 +1376,12 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             # 社長の今井正氏, 子会社の日立ハイテク, 社長に就任したX: the company the text is about (this
             # sentence's first, else the one before)
             kinds = ("company", "organization", "agency")
-            before = [m for m in topic if m.start < t.start and m.type in kinds]
+            # 味の素が…を持ち、米国子会社のXを通じて: this sentence's subject before the role word, the nearest
+            # (中部電力は…設け、東京ガスは子会社のXを通じて: 東京ガス), else the sentence topic
+            before = [m for m in view.mentions if m.start < t.start and m.type in kinds and m.span in view.head_of
+                      and view.particle(view.head_of[m.span]) in ("が", "は", "では", "も")][-1:]
             if not before:
-                # 味の素が…を持ち、米国子会社のXを通じて: this sentence's subject before the role word
-                before = [m for m in view.mentions if m.start < t.start and m.type in kinds and m.span in view.head_of
-                          and view.particle(view.head_of[m.span]) in ("が", "は", "では", "も")][:1]
+                before = [m for m in topic if m.start < t.start and m.type in kinds]
             if not before and any(m.type == "person" for m in topic):
                 # キリンHD社長の南方健志氏は、医薬品子会社の協和キリン…: the person's company
                 before = [m for m in view.mentions if m.start < t.start and m.type in kinds][:1]
@@ -1450,6 +1455,12 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                 for c in view.children[verb]:
                     if view.particle(c) in ("は", "が") and view.mention(c) is not None:
                         other = conjuncts(view, c)
+        if (not other and kind in ("owner", "parent") and word != "傘下" and t.i + 2 < len(toks) and toks[t.i + 1].text == "で"
+                and toks[t.i + 2].lemma != "ある"):
+            # Aの子会社で放射性医薬品大手のB / Aの子会社でIT製品の卸を手がけるB: the name the description ends on
+            other = [m for m in view.mentions if t.end <= m.start and m.type in ("company", "organization")
+                     and m.span in view.head_of and view.head_of[m.span] - t.i <= 25
+                     and view.particle(view.head_of[m.span]) in ("は", "が", "も", "と", "を", "に", "では")][:1]
         if not other and kind == "holder":
             # AのB CEO: the person right before the title
             m = view.mention(t.i - 1)
@@ -1753,7 +1764,7 @@ def subject_of_chained_clause(view: SentenceView, frames: dict[int, Frame], disc
         if ga and not _actor_subject(up):
             up.args.insert(0, Arg("subject", ga[0].token, ga[0].mentions, "が"))
         shared = [a for a in up.args if a.role == "subject" and a.particle == "が" and _actors(a) and a.token < i]
-        if not ga and shared and view.toks[h].dep == "acl" and not _actor_subject(f):
+        if not ga and shared and view.toks[h].dep == "acl" and not _actor_subject(f) and h > i + 1:  # (折半|出資)
             # AとBが出資して設立したC: the parser hangs the subjects on the relative clause; the first act is theirs too
             f.args[:0] = [Arg("subject", a.token, a.mentions, "が") for a in shared]
 
