@@ -51,6 +51,10 @@ _TECH_NOT_OPENING = frozenset(GLUED_COUNTRIES) | set(RANK_WORDS) | {"首位", "�
 PLACE_HEADS = ("西部", "東部", "南部", "北部", "中部", "北東部", "北西部", "南東部", "南西部", "中西部", "東南部", "西南部")
 #: words that end a place name's span without being part of it (日本国内 -> 日本)
 PLACE_TAILS = ("国内", "国外", "全土", "全域", "各地", "周辺", "近郊", "以外", "内", "沖", "側", "全体")
+#: words glued after a name that say where from or around it: never part of any name
+NAME_TAILS = {"出身", "産", "近郊", "周辺", "付近", "一帯"}
+#: Japanese newspapers gloss a company's seat as 東京・港 (港区), 大阪・北 (北区): a ward, not a place node
+_WARD_GLOSS = re.compile(r"^(?:東京|大阪|名古屋|京都|横浜|神戸|福岡|札幌|仙台|広島|川崎|さいたま|千葉)・[^・]{1,4}$")
 _DATE_WORDS = re.compile(r"^(?:[0-9０-９一二三四五六七八九十〇]+(?:年|月|日|期|年度|時|分|世紀|年代)|[上下]期|今年|昨年|来年)$")
 
 
@@ -138,6 +142,8 @@ def trim(toks: tuple[Token, ...], a: int, b: int, res: Resources, etype: str) ->
         if toks[b - 1].text == "." and re.search(r"[A-Z]\.[A-Z]$", _text(toks, a, b - 1)):
             break  # ispace U.S.: the last period belongs to the abbreviation
         b -= 1
+    while b > a + 1 and nfkc(toks[b - 1].text) in NAME_TAILS:
+        b -= 1  # SiFive|出身, 常陽|産, ボーリンググリーン|近郊: what follows a name is not part of it
     if etype in ("person", "company", "organization", "agency", ""):
         while b > a + 1 and toks[b - 1].text in rules.titles:
             b -= 1
@@ -1199,6 +1205,9 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
                 continue  # 米子|会社 is 米 + 子会社, not the city of 米子
             if not text.strip() or not c.type:
                 continue
+            if _WARD_GLOSS.match(nfkc(text)) and article.text[a - 1:a] in ("（", "(") and article.text[b:b + 1] in (
+                    "）", ")", "、"):
+                continue  # X（東京・港）: the ward of a company's seat, said in passing
             if fold(c.name) in res.rules.umbrella:
                 continue  # a whole field (半導体, AI) or a kind of business (CDMO), not a thing one can point at
             if (c.type in ("company", "organization") and c.source not in ("dict", "suffix", "acronym")

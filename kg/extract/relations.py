@@ -1617,7 +1617,7 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
 
 
 #: nouns naming the amount of an act: 買収額, 投資総額, 総額
-_ACT_AMOUNT = re.compile(r"(?:額|総額)$")
+_ACT_AMOUNT = re.compile(r"(?:額|総額|事業費|建設費|開発費|投資費)$")
 
 
 def attribution_relations(article: Article, view: SentenceView) -> list[Relation]:
