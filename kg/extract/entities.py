@@ -471,7 +471,8 @@ def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             continue  # the suffix cuts a word: a coincidence (市場 is not 〜市); 通信|所 is 〜通信所
         # the part before the suffix must name something: a proper noun, katakana or Latin word
         glued = nfkc(last.text) != suffix
-        named = (glued and "固有名詞" in last.tag) or any(is_proper(x) for x in toks[a : b - 1]) or (
+        named = (glued and "固有名詞" in last.tag) or any(is_proper(x) or (x.oov and _is_katakana(x))
+                                                          for x in toks[a : b - 1]) or (
             etype == "facility" and b + 1 < len(toks) and toks[b].text in _OPEN and "地名" in toks[b + 1].tag
             and b - a <= 3)  # 北上工場（岩手県北上市）: a plant glossed with where it is
         if not named or head in rules.stopmods or head in rules.generic_heads:

@@ -1434,6 +1434,9 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             h = view.heads[t.i]
             if other and all(m.type == "place" for m in other) and view.particle(h) == "の":
                 other = conjuncts(view, view.heads[h])  # 出資先であるカナダの|エバー・テクノロジーズ
+            nxt = view.mention(t.i + 2) if t.i + 2 < len(toks) and toks[t.i + 1].text == "の" else None
+            if not any(m.type in ACTOR_TYPES for m in other) and nxt is not None and nxt.type in ACTOR_TYPES:
+                other = [nxt]  # 子会社の|X: the name right after it, whatever the parser hung the phrase on
             if (not other and view.mention(h) is None and h + 2 < len(toks) and toks[h + 1].text == "、"
                     and nfkc(toks[h].text).endswith(COMPANY_DESCRIPTORS) and view.mention(h + 2) is not None):
                 other = [view.mention(h + 2)]  # A傘下の電池メーカー、AESCジャパンは: the name after the comma
