@@ -99,6 +99,24 @@ def test_acronym_pair_and_later_short_forms_are_one_entity_across_articles():
     assert e.articles == ("a", "b")
 
 
+def test_a_group_and_its_operating_company_under_it_stay_two_nodes():
+    from kg.extract.entities import held_apart
+    from kg.model import Article
+    text = "富士フイルムホールディングス傘下の富士フイルムは培地を増産する。富士フイルムは米国に工場を持つ。"
+    art = Article("a", text)
+    hd = "富士フイルムホールディングス"
+    ms = [m("a", 0, hd, "company"), m("a", 17, "富士フイルム", "company", name=hd),
+          m("a", 33, "富士フイルム", "company", name=hd), m("b", 0, "富士フイルム", "company", name=hd)]
+    kept = held_apart(art, ms[:3]) + ms[3:]
+    assert [x.name for x in kept] == [hd, "富士フイルム", "富士フイルム", hd]
+    res = resolve(kept)
+    assert len({res.entity_of("a", x.span) for x in kept[:3]}) == 2
+    assert res.entity_of("b", kept[3].span) == res.entity_of("a", kept[0].span)  # elsewhere the group
+    # without 傘下の between them, the short name is the group's, as the dictionary says
+    plain = [m("a", 0, hd, "company"), m("a", 30, "富士フイルム", "company", name=hd)]
+    assert held_apart(Article("a", hd + "は…。" + "x" * 20 + "富士フイルム"), plain) == plain
+
+
 def test_glued_country_prefix_and_width_do_not_split_a_company():
     ms = [m("a", 0, "米グーグル", "company", "米グーグル", "kgner:company"),
           m("b", 0, "グーグル", "company"),

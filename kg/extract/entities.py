@@ -20,7 +20,7 @@ A GiNZA label is evidence, not truth.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract.amounts import find_amounts
 from kg.extract.resources import Resources, fold, nfkc
@@ -285,6 +285,9 @@ def dictionary_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
                 and toks[a - 1].end == toks[a].start and toks[a - 1].text not in ("・", "･") and _is_katakana(toks[a])):
             continue  # ナトリウム|イオン: the tail of a katakana compound, not the retailer
         name = sp.id or nfkc(text)
+        wa, wb = widen_middle_dot(toks, a, b)
+        if (wa, wb) != (a, b) and res.by_surface.get(fold(_text(toks, wa, wb))) is not None:
+            a, b = wa, wb  # インフィニオン|・テクノロジーズ: the dictionary knows the whole name, written with a dot
         if sp.label in ("event", "product") and _latin_word(toks[b - 1]):
             limit = max((e for s_, e in cover if s_ <= a < e), default=b)
             wide = widen_latin(toks, a, b, limit)
@@ -1168,9 +1171,27 @@ def split_dotted(found: list[Mention]) -> list[Mention]:
 
 
 def extract_mentions(article: Article, sentences: list[Sentence], res: Resources) -> list[Mention]:
-    out = split_dotted(_sentence_mentions(article, sentences, res))
+    out = held_apart(article, split_dotted(_sentence_mentions(article, sentences, res)))
     echoes = echo_mentions(article, sentences, out)
     return sorted(out + echoes, key=lambda m: (m.start, m.end)) if echoes else out
+
+
+#: what stands between a group and its operating company: レゾナック・ホールディングス傘下のレゾナック
+_UNDER = re.compile(r"^(?:傘下の|の子会社の|子会社の|の事業会社の|の中核子会社の|の完全子会社の)$")
+
+
+def held_apart(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """A dictionary may give a holding company's short name as its alias (レゾナック for レゾナック・ホールディングス);
+    when the article puts the short name under the long one, the short name is the operating company: its
+    mentions in this article keep their own name."""
+    split: set[tuple[str, str]] = set()  # (short surface, the canonical name it no longer means)
+    for m1, m2 in zip(mentions, mentions[1:], strict=False):
+        if (m1.name == m2.name and m1.type == m2.type and nfkc(m1.text) != nfkc(m2.text)
+                and _UNDER.match(article.text[m1.end:m2.start])):
+            split.add((nfkc(m2.text), m1.name))
+    if not split:
+        return mentions
+    return [replace(m, name=nfkc(m.text)) if (nfkc(m.text), m.name) in split else m for m in mentions]
 
 
 def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resources) -> list[Mention]:

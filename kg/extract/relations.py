@@ -57,7 +57,7 @@ RECIPROCAL = ("提携", "統合", "合併", "協業", "連携", "協力", "合�
               "協議", "交渉", "契約", "合意", "締結", "争う", "競う", "競合")
 #: what companies do and ministries do not: an omitted subject of these is no ministry
 BUSINESS_ACTS = ("提携", "開発", "調達", "生産", "供給", "買収", "出資", "販売", "導入", "採用", "量産", "設立", "契約",
-                 "納入", "受注", "発売", "製造")
+                 "納入", "受注", "発売", "製造", "出荷")
 #: a plant or an office: P の <site> で says where a company acts
 SITE_NOUNS = ("工場", "拠点", "製錬所", "事業所", "施設", "研究所", "敷地", "本社", "プラント", "製油所", "基地",
               "センター", "製作所", "製鉄所")
@@ -634,6 +634,18 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
                     a.mentions = resolve_reference(view, a.token, disc, view.mentions)
                     a.resolved = word if a.mentions else ""
                 break
+    # X向けの…を供給する契約を結ぶ / X向けに出荷する: the customer the act is for
+    objects = {x.token for x in frame.args if x.role == "object" and not any(m.type in ACTOR_TYPES for m in x.mentions)}
+    for w in range(1, min(i, len(view.toks))):
+        if nfkc(view.toks[w].text) != "向け":
+            continue
+        ms = [view.mention(c) for c in view.children[w] if c < w and view.mention(c) is not None
+              and view.mention(c).type in ("company", "organization", "agency")]
+        up, hops = view.heads[w], 0
+        while up not in objects and up != i and hops < 3 and view.heads[up] != up and not is_predicate(view.toks[up]):
+            up, hops = view.heads[up], hops + 1
+        if ms and (up in objects or up == i) and not any(ms[0] in x.mentions for x in frame.args):
+            frame.args.append(Arg("target", w, ms[:1], "向け"))
     # a headline: NXHD、欧州物流のカーゴパートナーを買収 (the actor before the comma); its next clause after a
     # space keeps it (ローム、SiC新棟に約2800億円　独シェフラーと10年の供給契約)
     if t.dep == "ROOT" and not any(a.role in SUBJECT_ROLES for a in frame.args):
@@ -934,7 +946,10 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         # (a clause before the sentence's own actor: …を売却し、ライオンは…を絞った)
         subjects = disc.topic
         lead = [m for m in disc.lead if m.type == "company"]
-        if lead and all(m.type == "agency" for m in subjects) and any(w in label for w in BUSINESS_ACTS):
+        if all(m.type == "person" for m in subjects) and any(w in label for w in BUSINESS_ACTS) and not any(
+                w in label for w in PERSON_PREDICATES):
+            subjects = []  # 桐生社長は「…。…に出荷したい」と述べた: the company ships, and which one is not said here
+        if lead and subjects and all(m.type == "agency" for m in subjects) and any(w in label for w in BUSINESS_ACTS):
             # 経済産業省は同計画を採択し…。…中部電力ミライズと提携し: a ministry's sentence does not make it the
             # one who goes on doing business; the article's company does
             subjects = lead
@@ -1090,8 +1105,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             for o in a.mentions:
                 if o is s or o.span == s.span:
                     continue
-                if s.type == "person" and o.type not in ACTOR_TYPES and not any(w in label for w in PERSON_PREDICATES):
-                    continue
+                if s.type == "person" and (o.type not in ACTOR_TYPES or quoted) and not any(
+                        w in label for w in PERSON_PREDICATES):
+                    continue  # (X社長は「…デンソー向けに出荷したい」: the company ships, not its president)
                 lab = amount_label if (o.type == "amount" and amount_label) else label
                 if a.role == "purpose":
                     lab = purpose_label
