@@ -52,7 +52,7 @@ PLACE_HEADS = ("西部", "東部", "南部", "北部", "中部", "北東部", "�
 #: words that end a place name's span without being part of it (日本国内 -> 日本)
 PLACE_TAILS = ("国内", "国外", "全土", "全域", "各地", "周辺", "近郊", "以外", "内", "沖", "側", "全体")
 #: words glued after a name that say where from or around it: never part of any name
-NAME_TAILS = {"出身", "産", "近郊", "周辺", "付近", "一帯"}
+NAME_TAILS = {"出身", "産", "近郊", "周辺", "付近", "一帯", "向け"}
 #: Japanese newspapers gloss a company's seat as 東京・港 (港区), 大阪・北 (北区): a ward, not a place node
 _WARD_GLOSS = re.compile(r"^(?:東京|大阪|名古屋|京都|横浜|神戸|福岡|札幌|仙台|広島|川崎|さいたま|千葉)・[^・]{1,4}$")
 _DATE_WORDS = re.compile(r"^(?:[0-9０-９一二三四五六七八九十〇]+(?:年|月|日|期|年度|時|分|世紀|年代)|[上下]期|今年|昨年|来年)$")

@@ -75,7 +75,7 @@ JOINTLY = {"共同", "合弁", "共", "協力", "連携", "提携", "一緒", "�
 #: mostly what an executive says (島田明氏は…1000億円の売り上げを目指す考えを示した)
 PERSON_PREDICATES = ("創業", "設立", "就任", "退任", "辞任", "率いる", "創設", "発明", "開発", "受賞", "会談", "買収")
 #: nouns a predicate can modify to make it a plan: 〜する計画だ, 〜する方針
-PLAN_NOUNS = {"計画", "方針", "予定", "考え", "意向", "構想", "見通し", "狙い", "方向", "目標", "見込み"}
+PLAN_NOUNS = {"計画", "方針", "予定", "考え", "意向", "構想", "見通し", "狙い", "方向", "目標", "見込み", "案"}
 NEGATIVE_AUX = {"ない", "ぬ", "ず", "ん"}
 PASSIVE_AUX = {"れる", "られる"}
 #: role words of nominal relations and the direction of their triple
@@ -163,9 +163,9 @@ def _names_not_predicates(toks: list[Token], mentions: list[Mention]) -> list[To
         if last is None or last + 1 >= len(toks) or toks[last].end != m.end:
             continue
         t = toks[last]
-        if t.pos in ("VERB", "ADJ") and is_predicate(t) and toks[last + 1].text in _NAME_CASES \
-                and toks[last + 1].pos == "ADP":
-            out[last] = t._replace(pos="PROPN")
+        if t.pos in ("VERB", "ADJ") and is_predicate(t) and (
+                (toks[last + 1].text in _NAME_CASES and toks[last + 1].pos == "ADP") or toks[last + 1].pos == "NOUN"):
+            out[last] = t._replace(pos="PROPN")  # (レゾナック・ホールディングス/ADJ|傘下)
     return out
 
 
@@ -939,6 +939,13 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             rule = "receive"
             others = [a for a in others if a is not src[0]] + [Arg("object", -1, subjects, "")]
             subjects = src[0].mentions
+    # …基金から約45億円を助成する (no subject): the fund or body it comes from gives it
+    if not subjects and not frame.passive and any(w in label for w in GRANTING_VERBS):
+        givers = [a for a in others if a.role == "source" and a.mentions
+                  and all(m.type in ("organization", "agency", "company") for m in a.mentions)]
+        if givers:
+            subjects = givers[0].mentions
+            others = [a for a in others if a is not givers[0]]
     # no subject: the topic of the sentence before
     zero = False
     if (not subjects and disc.topic and main_clause(view, frame.pred) and not frame.passive and not quoted
@@ -1295,6 +1302,8 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
     return sited + frame_relations(article, view, frame, disc, [])
 
 
+#: acts of giving money: with no subject, the source (…基金から助成する) is the giver
+GRANTING_VERBS = ("助成", "補助", "融資", "拠出", "交付", "支給")
 #: acts of putting equipment into a plant: Xを朝霞工場に導入
 INSTALLING_VERBS = ("導入", "設置", "配備", "搭載", "納入", "供給", "投入", "採用")
 #: acts by which a thing passes from its maker to its user, and acts of taking one in
@@ -1720,6 +1729,23 @@ def _governing_frame(view: SentenceView, frames: dict[int, Frame], noun: int) ->
     return up if up in frames else -1
 
 
+def before_relative_subject(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """約45億円を、総務省が所管するNICTの基金から助成する: an argument before a relative clause's own subject, set off
+    by a comma, belongs to the predicate the clause's noun hangs on."""
+    for i, f in list(frames.items()):
+        if not is_relative_clause(view, i):
+            continue
+        ga = [a.token for a in f.args if a.role == "subject" and a.particle == "が" and a.mentions]
+        if not ga:
+            continue
+        early = [a for a in f.args if a.token < ga[0] and a.role in ("object", "target")
+                 and any(view.toks[k].text in ("、", "，") for k in range(a.token + 1, ga[0]))]
+        up = _governing_frame(view, frames, modified_noun(view, i))
+        if early and up > i and not any(a.role == "object" and a.mentions for a in frames[up].args):
+            f.args = [a for a in f.args if a not in early]
+            frames[up].args.extend(early)
+
+
 def set_off_by_comma(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """Aは名古屋大学と共同で、…が落ちにくい磁石「X」を開発した; Xが、酸化ガリウムを使った…ラインを開設した: a と共同で or
     a が-subject set off by a comma is said of the main act, not of the clause the parser hung it on"""
@@ -1843,6 +1869,10 @@ def partner_of_agreement(view: SentenceView, frames: dict[int, Frame], disc: Dis
         for o in [a.token for a in f.args if a.role == "object" and a.token >= 0]:
             if not _compound_word(view, o, ("compound",)).endswith(_AGREEMENTS):
                 continue
+            own = [a for a in f.args if a.role in SUBJECT_ROLES and _actors(a)]
+            for c in view.children[o]:  # …の供給を延長する覚書を交わした: the parties do what the agreement says
+                if c in frames and view.toks[c].dep == "acl" and own and not _actor_subject(frames[c]):
+                    frames[c].args[:0] = [Arg("subject", a.token, a.mentions, a.particle) for a in own]
             lo = max((a.token for a in f.args if a.token < o and a.role != "object"), default=-1)
             for k in range(lo + 1, o):
                 m = view.mention(k)
@@ -1873,6 +1903,10 @@ def abandoned_clauses(view: SentenceView, frames: dict[int, Frame], disc: Discou
             c = todo.pop()
             frames[c].negated = True
             todo.extend(k for k in view.children[c] if k < c and k in frames and view.toks[k].dep == "advcl"
+                        and not frames[k].negated)
+            # …から調達する案も検討したが断念した: the plan the given-up clause weighed is given up too
+            todo.extend(k for a in frames[c].args if a.token >= 0 and nfkc(view.toks[a.token].text) in PLAN_NOUNS
+                        for k in view.children[a.token] if k in frames and view.toks[k].dep == "acl"
                         and not frames[k].negated)
 
 
@@ -1934,6 +1968,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     split_noun_verbs(view, frames, disc)
     subject_of_empty_clause(view, frames, disc)
     set_off_by_comma(view, frames, disc)
+    before_relative_subject(view, frames, disc)
     subject_before_clause_on_topic(view, frames, disc)
     agents_of_passive(view, frames, disc)
     subject_of_chained_clause(view, frames, disc)
@@ -1966,8 +2001,9 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         elif view.toks[i].dep == "acl" and not is_relative_clause(view, i):
             # 買収することで合意した: the complement clause shares the main clause's subject
             up = view.toks[h].head
-            if up in subject_of:
-                subject_of[i] = subject_of[up]
+            scoped = [m for m in subject_of.get(up, []) if m.start < view.toks[i].start]
+            if scoped:  # (…に膨らむ見通しで、経済産業省は…: not a subject after the clause)
+                subject_of[i] = scoped
     # ...from the noun or predicate a complement clause hangs on (ホンダは…発売する計画だ)
     for i in sorted(frames):
         if i in subject_of or is_relative_clause(view, i):
