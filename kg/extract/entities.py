@@ -27,7 +27,7 @@ from kg.extract.resources import Resources, fold, nfkc
 from kg.model import Article, Mention, Sentence, Token
 
 #: Priority of each source when candidates overlap (higher wins).
-PRIORITY = {"latin-kana": 61, "dict": 60, "amount": 55, "acronym": 50, "bracket": 45, "enum": 42, "suffix": 40, "title": 35, "descriptor": 35, "prefix": 33, "slot": 31,
+PRIORITY = {"named": 20, "latin-kana": 61, "dict": 60, "amount": 55, "acronym": 50, "bracket": 45, "enum": 42, "suffix": 40, "title": 35, "descriptor": 35, "prefix": 33, "slot": 31,
             "kgner": 30, "ginza": 30, "tech": 25, "coord": 20}
 
 _KATAKANA = re.compile(r"^[\u30a0-\u30ffー・ｰ-ﾟ]+$")
@@ -409,7 +409,11 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         close = next((k for k in range(j, min(j + 6, len(toks))) if toks[k].text in ("」", "』")), None)
         kind_after = KINDS_AFTER_BRACKETS.get(nfkc(toks[close + 1].text)) if close is not None and close + 1 < len(
             toks) else None  # 「クローズドループ」技術: the kind comes after the name
-        if not after_no and not kind_after and (
+        # 味の素ファインテクノが供給する「ABF（…）」: a Latin or katakana name right after a clause names its thing
+        after_clause = (prev.pos in ("AUX", "VERB") and "連体形" in prev.inflection and len(inner) <= 4
+                        and all(_latin_word(x) or _is_katakana(x) or x.text in ("・", "-") or x.pos == "NUM"
+                                for x in inner))
+        if not after_no and not kind_after and not after_clause and (
                 (prev.pos not in ("NOUN", "PROPN") and not prev.tag.startswith("名詞") and not suffix_noun)
                 or (prev.tag.startswith("接尾辞") and not suffix_noun)
                 or prev.text in res.rules.stopmods):
@@ -426,7 +430,9 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         etype = kind if kind in ("facility", "event") else BODIES_BEFORE_BRACKETS.get(nfkc(prev.text), "product")
         if kind_after and not (prev.pos in ("NOUN", "PROPN") or prev.tag.startswith("名詞")):
             etype = kind_after
-        out.append(Candidate(sent.index, i + 1, j, etype, text, "bracket", prev.text))
+        # (after a clause nothing says what the name is: a weak guess that other evidence overrides)
+        out.append(Candidate(sent.index, i + 1, j, etype, text, "named" if after_clause and not after_no
+                             and not kind_after else "bracket", prev.text))
     return out
 
 
@@ -1077,7 +1083,7 @@ def type_acronym_pairs(cands: list[Candidate], sent: Sentence, res: Resources, m
                         break
         if etype is None:
             # サービス「Olive（オリーブ）」: a name in brackets with its reading is what the brackets say
-            named = next((d for d in cands if d.source == "bracket" and d.type
+            named = next((d for d in cands if d.source in ("bracket", "named") and d.type
                           and any(x is not None and d.start <= x.start and x.end <= d.end + 3 for x in (c, partner))),
                          None)
             if named is not None:

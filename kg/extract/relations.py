@@ -245,6 +245,17 @@ class SentenceView:
             prev = idx[0] - 1
             if prev >= 0 and self.toks[prev].text in GLUED_COUNTRY_TOKENS and prev not in self.at:
                 self.at[prev] = m
+        # Xが供給する「ABF」が欠かせない: a clause in its attributive form right before a name in brackets
+        # describes that name, whatever the parser made of it
+        for t in list(self.toks):
+            if t.dep != "advcl" or t.pos != "VERB":
+                continue
+            last = max([c for c in self.children[t.i] if c > t.i and self.toks[c].dep == "aux"] + [t.i])
+            named = self.mention(last + 2) if last + 2 < len(self.toks) and self.toks[last + 1].text in ("「", "『") else None
+            if named is not None and "連体形" in self.toks[last].inflection and named.span in self.head_of:
+                j = self.head_of[named.span]
+                self._move(t.i, j)
+                self.toks[t.i] = t._replace(dep="acl", head=j)
         # AとBは/が…: the parser may hang A on the predicate (as a partner); it is B's conjunct
         for m in mentions:
             a = self.head_of.get(m.span)
@@ -1648,6 +1659,32 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
 _ACT_AMOUNT = re.compile(r"(?:額|総額|事業費|建設費|開発費|投資費)$")
 
 
+#: money a body gives, said as the means an amount is covered by: 約20億円は経済産業省の補助金でまかなう
+FUND_NOUNS = {"補助金": "補助する", "助成金": "助成する", "交付金": "交付する", "融資": "融資する", "出資": "出資する",
+              "出資金": "出資する", "支援": "支援する"}
+
+
+def fund_relations(article: Article, view: SentenceView) -> list[Relation]:
+    """約20億円は経済産業省の補助金でまかなう / 国際協力銀行の融資で約300億円を賄う: the body gives that amount."""
+    out: list[Relation] = []
+    toks = view.toks
+    for t in toks:
+        label = FUND_NOUNS.get(_compound_word(view, t.i, ("compound",)) if t.pos == "NOUN" else "")
+        if label is None or view.particle(t.i) not in ("で", "から", "により", "によって"):
+            continue
+        givers = [m for m in of_mention(view, t.i) if m.type in ("agency", "organization", "company")]
+        amounts = [m for m in view.mentions if m.type == "amount" and m.span in view.head_of
+                   and view.particle(view.head_of[m.span]) in ("は", "を", "も")
+                   and -6 <= t.i - view.head_of[m.span] <= 14 and view.head_of[m.span] != t.i
+                   and not any(x.text in ("、", "，") for x in toks[min(view.head_of[m.span], t.i) + 1:
+                                                                  max(view.head_of[m.span], t.i) - 1])]
+        amounts.sort(key=lambda m: abs(view.head_of[m.span] - t.i))
+        for g in givers:
+            for a in amounts[:1]:
+                out.append(_rel(article, view.sent, g, a, label, "fund", "object", 0.7))
+    return out
+
+
 def attribution_relations(article: Article, view: SentenceView) -> list[Relation]:
     """〜が672億ドルというスタンフォード大学の推計: the amounts of the clause belong to X's estimate."""
     out: list[Relation] = []
@@ -2039,6 +2076,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(possessive_relations(article, view, disc))
     out.extend(location_relations(article, view))
     out.extend(attribution_relations(article, view))
+    out.extend(fund_relations(article, view))
     metric = metric_relations(article, view, disc, topic)
     if metric:
         # the metric's name says more than the verb: drop (X, 膨らむ, amount) when (X, 営業利益, amount) exists
