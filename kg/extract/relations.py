@@ -1468,8 +1468,10 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             other = named_in_brackets(view, conjuncts(view, view.heads[t.i])) or (
                 [bracket_child(view, view.heads[t.i])] if bracket_child(view, view.heads[t.i]) else [])
             h = view.heads[t.i]
-            if other and all(m.type == "place" for m in other) and view.particle(h) == "の":
-                other = conjuncts(view, view.heads[h])  # 出資先であるカナダの|エバー・テクノロジーズ
+            if (not other or all(m.type == "place" for m in other)) and view.particle(h) == "の" and (
+                    view.mention(h) is not None or nfkc(toks[h].text).endswith(COMPANY_DESCRIPTORS)):
+                # 出資先であるカナダの|エバー・テクノロジーズ, 筆頭株主である投資ファンドの|X
+                other = conjuncts(view, view.heads[h])
             nxt = view.mention(t.i + 2) if t.i + 2 < len(toks) and toks[t.i + 1].text == "の" else None
             if not any(m.type in ACTOR_TYPES for m in other) and nxt is not None and nxt.type in ACTOR_TYPES:
                 other = [nxt]  # 子会社の|X: the name right after it, whatever the parser hung the phrase on
@@ -1580,7 +1582,11 @@ def possessive_relations(article: Article, view: SentenceView, disc: Discourse |
             continue
         label = {"product": "製品", "facility": "拠点"}.get(target.type)
         if label:
-            out.append(_rel(article, view.sent, m, target, label, "possessive", "owner", 0.6))
+            # エーザイと米バイオジェンの「レケンビ」: the owner's と-conjunct owns it too
+            also = [view.mention(c) for c in view.children[h] if c < h and view.particle(c) == "と"
+                    and view.mention(c) is not None and view.mention(c).type in ("company", "organization")]
+            for o in [m] + [x for x in also if x is not m]:
+                out.append(_rel(article, view.sent, o, target, label, "possessive", "owner", 0.6))
     return out
 
 
@@ -1672,10 +1678,14 @@ def fund_relations(article: Article, view: SentenceView) -> list[Relation]:
         label = FUND_NOUNS.get(_compound_word(view, t.i, ("compound",)) if t.pos == "NOUN" else "")
         if label is None or view.particle(t.i) not in ("で", "から", "により", "によって"):
             continue
-        givers = [m for m in of_mention(view, t.i) if m.type in ("agency", "organization", "company")]
+        givers = [m for m in of_mention(view, t.i) if m.type in ("agency", "organization", "company")] or [
+            m for n in [t.i] + [c for c in view.children[t.i] if view.particle(c) == "の"]  # (…を通じた国の|支援)
+            for c in view.children[n] if c < n and toks[c].lemma in ("通じる", "通ずる")
+            for g in view.children[c] if view.particle(g) == "を" for m in arg_mentions(view, g)
+            if m.type in ("agency", "organization")]  # JOGMECを通じた国の支援で: the body it passes through
         amounts = [m for m in view.mentions if m.type == "amount" and m.span in view.head_of
                    and view.particle(view.head_of[m.span]) in ("は", "を", "も")
-                   and -6 <= t.i - view.head_of[m.span] <= 14 and view.head_of[m.span] != t.i
+                   and -6 <= t.i - view.head_of[m.span] <= 20 and view.head_of[m.span] != t.i
                    and not any(x.text in ("、", "，") for x in toks[min(view.head_of[m.span], t.i) + 1:
                                                                   max(view.head_of[m.span], t.i) - 1])]
         amounts.sort(key=lambda m: abs(view.head_of[m.span] - t.i))
