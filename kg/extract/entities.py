@@ -681,7 +681,7 @@ MINISTRY_STEMS = {"経済産業", "経産", "財務", "外務", "外", "防衛",
 
 
 #: titles held in a company: X社長の…氏 makes X the company
-_COMPANY_TITLES = {"社長", "会長", "CEO", "最高経営責任者", "副社長", "専務", "常務", "取締役", "執行役員", "頭取",
+_COMPANY_TITLES = {"創業者", "共同創業者", "社長", "会長", "CEO", "最高経営責任者", "副社長", "専務", "常務", "取締役", "執行役員", "頭取",
                    "CTO", "CFO", "COO", "最高技術責任者", "最高財務責任者"}
 
 
@@ -692,10 +692,13 @@ def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     for i, t in enumerate(toks):
         if i == 0 or nfkc(t.text) not in res.rules.titles:
             continue
-        a = i
+        end = i
+        if i >= 3 and toks[i - 1].text in _CLOSE:  # 張忠謀（モリス・チャン）氏: the name before its reading
+            end = next((j for j in range(i - 2, max(i - 12, 0), -1) if toks[j].text in _OPEN), i)
+        a = end
         while a > 0 and _noun_like(toks[a - 1]) and nfkc(toks[a - 1].text) not in res.rules.titles:
             a -= 1
-        b = i
+        b = end
         while b > a and nfkc(toks[b - 1].text) in TITLE_PREFIXES:
             b -= 1  # 宮坂力|特任|教授: the title's own prefix is not part of the name
         if nfkc(t.text) in ("相", "大臣", "長官"):
@@ -953,6 +956,8 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         a, b = strip_descriptors(toks, a, b, res)
         a, b, country = strip_country(toks, a, b, res, etype)
         a, b = trim(toks, a, b, res, etype)
+        while b > a + 1 and nfkc(toks[b - 1].text) in RUN_BREAKERS:
+            b -= 1  # APB|創業者 (a 'facility' to the model): the role is no part of the name
         if a >= b:
             continue
         if any(t.pos == "ADP" and t.tag.startswith("助詞-格助詞") and t.text != "の" for t in toks[a + 1:b - 1]):
