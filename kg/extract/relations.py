@@ -1776,6 +1776,34 @@ def _governing_frame(view: SentenceView, frames: dict[int, Frame], noun: int) ->
     return up if up in frames else -1
 
 
+def cleft_focus(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """楽天モバイルが提携しているのはKDDIだ / 最初に採用したのはトヨタだった: the focus of a cleft sentence is the
+    argument the clause leaves out (the partner of a reciprocal act, else its object, else its subject)."""
+    toks = view.toks
+    for i, f in frames.items():
+        t = toks[i]
+        no = next((c for c in view.children[i] if toks[c].text == "の" and toks[c].dep == "mark"
+                   and c + 1 < len(toks) and toks[c + 1].text == "は"), None)
+        if t.dep not in ("csubj", "advcl") or no is None:
+            continue
+        k = view.heads[i] if view.mention(view.heads[i]) is not None else no + 2  # (…のはNTTドコモだけで、…)
+        m = view.mention(k) if k < len(toks) else None
+        focus = [x for x in conjuncts(view, view.head_of.get(m.span, k)) if x.type != "amount"] if m else []
+        if not focus:
+            continue
+        if any(w in f.label for w in RECIPROCAL) and not any(a.role == "partner" and a.mentions for a in f.args):
+            role = "partner"
+        elif not any(a.role in SUBJECT_ROLES and a.mentions for a in f.args) and all(m.type in ACTOR_TYPES for m in focus):
+            role = "subject"
+        elif not any(a.role == "object" and a.mentions for a in f.args):
+            role = "object"
+        elif all(m.type in ACTOR_TYPES for m in focus) and not any(a.role == "target" and a.mentions for a in f.args):
+            role = "target"  # 東レが炭素繊維を供給するのはボーイングだ
+        else:
+            continue
+        f.args.append(Arg(role, k, focus, "は"))
+
+
 def before_relative_subject(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """約45億円を、総務省が所管するNICTの基金から助成する: an argument before a relative clause's own subject, set off
     by a comma, belongs to the predicate the clause's noun hangs on."""
@@ -2016,6 +2044,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     subject_of_empty_clause(view, frames, disc)
     set_off_by_comma(view, frames, disc)
     before_relative_subject(view, frames, disc)
+    cleft_focus(view, frames, disc)
     subject_before_clause_on_topic(view, frames, disc)
     agents_of_passive(view, frames, disc)
     subject_of_chained_clause(view, frames, disc)
