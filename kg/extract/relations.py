@@ -215,6 +215,8 @@ class SentenceView:
         self.mentions = mentions
         self.first_actor_subject = 1 << 30  # where the sentence's first actor subject starts
         self._quotes: list[tuple[int, int]] | None = None
+        #: (actors, label, token of 中, places) of Aが…建設中の X (see in_progress)
+        self.in_progress: list[tuple[list[Mention], str, int, list[Mention]]] = []
         self.at: dict[int, Mention] = {}
         self.head_of: dict[tuple[int, int], int] = {}
         for m in mentions:
@@ -1352,6 +1354,59 @@ def supplier_relations(article: Article, view: SentenceView, frames: dict[int, F
     return out
 
 
+def in_progress(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """Aがテキサス州で建設中のLNG基地「X」から…を調達する: the parser makes A the subject of the main verb; A is
+    the subject of 建設中 only. Noted on the view for :func:`in_progress_relations`; A leaves the main frame."""
+    toks = view.toks
+    view.in_progress = []
+    for k in range(1, len(toks) - 1):
+        if toks[k].text not in ("中", "予定") or toks[k - 1].text not in BUILDING_VERBS or toks[k + 1].text != "の":
+            continue
+        places: list[Mention] = []
+        actors: list[Mention] = []
+        j = k - 2
+        while j >= 0 and toks[j].pos in ("ADP", "PUNCT", "NOUN", "PROPN", "NUM", "SYM", "ADJ") and toks[j].text not in (
+                "は", "、"):
+            m = view.mention(j)
+            if m is not None and view.head_of.get(m.span) == j:
+                if view.particle(j) in ("で", "に") and m.type in ("place", "facility"):
+                    places.append(m)
+                elif view.particle(j) == "が" and m.type in ("company", "organization", "agency"):
+                    actors = conjuncts(view, j)
+                    for f in frames.values():  # (the main verb's subject is someone else)
+                        if f.pred > k:
+                            f.args = [a for a in f.args if a.token != j]
+                    break
+            j -= 1
+        if actors or places:
+            view.in_progress.append((actors, toks[k - 1].text + "する", k, places))
+
+
+def in_progress_relations(article: Article, view: SentenceView, topic: list[Mention]) -> list[Relation]:
+    """The relations noted by :func:`in_progress`: (A, 建設する, the named thing after の) and where it is; with no
+    A, the sentence's topic builds at the place (信越化学工業は…伊勢崎市に建設中の新工場で)."""
+    out: list[Relation] = []
+    toks = view.toks
+    for actors, label, k, places in view.in_progress:
+        named = None
+        for j in range(k + 2, min(k + 10, len(toks))):
+            m = view.mention(j) or bracket_child(view, j)
+            if m is not None and m.type in ("facility", "product"):
+                last = max(x for x, y in view.at.items() if y is m) if view.mention(j) is m else j
+                named = bracket_child(view, last) or m  # LNG輸出基地「リオグランデLNG」: the name, not the kind
+                break
+            if toks[j].pos not in ("NOUN", "PROPN") and toks[j].text not in ("「", "『"):
+                break
+        actors = actors or [m for m in topic if m.start < toks[k].start and m.type in ("company", "organization")]
+        for a in actors:
+            for t in [named] if named is not None else places:
+                out.append(_rel(article, view.sent, a, t, label, "in-progress", "object" if t is named else "site", 0.7))
+        if named is not None:
+            out.extend(_rel(article, view.sent, named, p, "所在", "siting", "place", 0.7) for p in places
+                       if p.type == "place")
+    return out
+
+
 def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                       topic: list[Mention] | None = None) -> list[Relation]:
     """Aの子会社であるB, A親会社のB, A創業者のB氏, A傘下のB, Aのロール B."""
@@ -2045,6 +2100,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     set_off_by_comma(view, frames, disc)
     before_relative_subject(view, frames, disc)
     cleft_focus(view, frames, disc)
+    in_progress(view, frames, disc)
     subject_before_clause_on_topic(view, frames, disc)
     agents_of_passive(view, frames, disc)
     subject_of_chained_clause(view, frames, disc)
@@ -2116,6 +2172,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(location_relations(article, view))
     out.extend(attribution_relations(article, view))
     out.extend(fund_relations(article, view))
+    out.extend(in_progress_relations(article, view, topic))
     metric = metric_relations(article, view, disc, topic)
     if metric:
         # the metric's name says more than the verb: drop (X, 膨らむ, amount) when (X, 営業利益, amount) exists
