@@ -1013,8 +1013,9 @@ def _priority(c: Candidate, cands: list[Candidate]) -> int:
             or c.source in ("tech", "bracket")):
         # a longer official name beats the dictionary's shorter one: 東京電力 < 東京電力ホールディングス
         if any(d.source == "dict" and c.start <= d.start and d.end <= c.end and d.length < c.length
-               and (c.source != "tech" or d.type == "technology") for d in cands):
-            p = PRIORITY["dict"] + 1
+               and (c.source != "tech" or d.type == "technology") for d in cands) and not any(
+                d.source == "dict" and (d.start, d.end) == (c.start, c.end) for d in cands):
+            p = PRIORITY["dict"] + 1  # (but オープン|AI is the dictionary's company, not a kind of AI)
     if c.attrs.get("extends") and any(d.source == "dict" and d.type == "company" and d.start == c.start
                                       and d.end < c.end for d in cands):
         p = PRIORITY["dict"] + 1  # 東北電力|ネットワーク: the model's longer company name over the dictionary's

@@ -1147,12 +1147,20 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                                 out.append(_rel(article, view.sent, p, o, label, rule, oa.role, conf * 0.9, **common))
                     if (a.particle[1:-1] in JOINTLY or joint_act) and s.type in ACTOR_TYPES:
                         # AはBと共同でXを開発: A and B are partners in it too
-                        lab = a.particle[1:] + label if a.particle[1:-1] in JOINTLY else label
+                        lab = _joint_label(a.particle, label)
                         out.append(_rel(article, view.sent, s, p, lab, rule, "partner", conf, **common))
                 else:
-                    lab = (a.particle[1:] + label) if a.particle[1:-1] in JOINTLY else label
+                    lab = _joint_label(a.particle, label)
                     out.append(_rel(article, view.sent, s, p, lab, rule, "partner", conf, **common))
     return out
+
+
+def _joint_label(particle: str, label: str) -> str:
+    """と共同で + 開発する -> 共同で開発する; と共に (共) reads as 共同で; other particles leave the label."""
+    word = particle[1:-1]
+    if word not in JOINTLY:
+        return label
+    return ("共同" if word == "共" else word) + "で" + label
 
 
 def _building_after(view: SentenceView, i: int) -> str:
@@ -2196,6 +2204,19 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             if own and main_clause(view, i):
                 tops = own
                 break
+    if not tops and not topic and any(view.toks[c].dep == "cop" for c in view.children[root]):
+        # 最大の案件は、関西電力が…で計画する奥美方揚水発電所だ: the actor of the clause on the predicate noun is
+        # who the next sentences are about
+        def on_root(c: int) -> bool:
+            k = modified_noun(view, c)
+            for _ in range(3):
+                if k == root:
+                    return True
+                k = view.heads[k]
+            return k == root
+        tops = [m for c in sorted(frames) if is_relative_clause(view, c) and on_root(c)
+                for a in frames[c].args if a.role == "subject" and a.particle == "が"
+                for m in a.mentions if m.type in ACTOR_TYPES][:1]
     if tops or topic:
         disc.topic = tops or topic
         if not disc.lead:
