@@ -606,7 +606,10 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
         ms = arg_mentions(view, c)
         if role == "object" and ms and all(m.type == "amount" for m in ms) and any(
                 nfkc(view.toks[g].text) in SHARE_NOUNS for g in view.children[c] if g < c):
-            ms = ms + [m for m in of_mention(view, c) if m not in ms]  # Xの株式約10%を取得: X too
+            # Xの株式約10%を取得 / X株の75%を取得: X too
+            ms = ms + [m for m in of_mention(view, c) or [x for g in view.children[c] if g < c and nfkc(
+                view.toks[g].text) in SHARE_NOUNS for x in arg_mentions(view, g) + of_mention(view, g)]
+                if m not in ms and m.type in ("company", "organization")]
         if not ms and role == "object" and ct.pos in ("NOUN", "PROPN", "NUM") and (
                 "サ変" not in ct.tag or t.lemma not in LIGHT_VERBS):
             # Xの株式を売却: the owner is what the act is about (a light verb's object only one の deep)
@@ -1666,6 +1669,14 @@ def location_relations(article: Article, view: SentenceView) -> list[Relation]:
         if first >= 2 and toks[first - 1].text == "の":
             p = view.mention(first - 2)
             if p is not None and p.type == "place":
+                place = p
+        if place is None and first >= 3 and toks[first - 1].text in ("「", "『"):
+            # 米ジョージア州の新工場「X」: the place before the kind of plant the name is given after
+            k = first - 2
+            while k > 0 and toks[k].pos == "NOUN" and view.mention(k) is None:
+                k -= 1
+            p = view.mention(k - 1) if toks[k].text == "の" and k >= 1 else None
+            if p is not None and p.type == "place" and k < first - 2:
                 place = p
         if place is None and last + 2 < len(toks) and toks[last + 1].text in ("（", "("):
             p = view.mention(last + 2)
