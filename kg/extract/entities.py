@@ -51,6 +51,8 @@ _TECH_NOT_OPENING = frozenset(GLUED_COUNTRIES) | set(RANK_WORDS) | {"首位", "�
 PLACE_HEADS = ("西部", "東部", "南部", "北部", "中部", "北東部", "北西部", "南東部", "南西部", "中西部", "東南部", "西南部")
 #: words that end a place name's span without being part of it (日本国内 -> 日本)
 PLACE_TAILS = ("国内", "国外", "全土", "全域", "各地", "周辺", "近郊", "以外", "内", "沖", "側", "全体")
+#: marks that join the parts of one name: 三菱UFJ・モルガン, プライムプラネットエナジー＆ソリューションズ
+NAME_JOINTS = ("・", "･", "＆", "&")
 #: words glued after a name that say where from or around it: never part of any name
 NAME_TAILS = {"出身", "産", "近郊", "周辺", "付近", "一帯", "向け"}
 #: Japanese newspapers gloss a company's seat as 東京・港 (港区), 大阪・北 (北区): a ward, not a place node
@@ -111,7 +113,7 @@ def widen_middle_dot(toks: tuple[Token, ...], a: int, b: int) -> tuple[int, int]
     """Never split a name at ・ or ＆: extend across it to katakana or Latin neighbours."""
     def joinable(t: Token) -> bool:
         return _is_katakana(t) or bool(_LATIN.search(t.text)) or "固有名詞" in t.tag
-    joints = ("・", "･", "＆", "&")
+    joints = NAME_JOINTS
     while a >= 2 and toks[a - 1].text in joints and joinable(toks[a - 2]) and joinable(toks[a]):
         a -= 2
     while b + 1 < len(toks) and toks[b].text in joints and joinable(toks[b + 1]) and joinable(toks[b - 1]):
@@ -411,8 +413,11 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             toks) else None  # 「クローズドループ」技術: the kind comes after the name
         # 味の素ファインテクノが供給する「ABF（…）」: a Latin or katakana name right after a clause names its thing
         after_clause = (prev.pos in ("AUX", "VERB") and "連体形" in prev.inflection and len(inner) <= 4
+                        and prev.lemma not in ("だ", "な", "ない")  # (新たな「ゴールドラッシュ」: an adjective's)
                         and all(_latin_word(x) or _is_katakana(x) or x.text in ("・", "-") or x.pos == "NUM"
-                                for x in inner))
+                                for x in inner)
+                        and any(_latin_word(x) or x.oov or x.text in NAME_JOINTS for x in inner))  # a name, not a
+        # common katakana word (新たな「ゴールドラッシュ」)
         if not after_no and not kind_after and not after_clause and (
                 (prev.pos not in ("NOUN", "PROPN") and not prev.tag.startswith("名詞") and not suffix_noun)
                 or (prev.tag.startswith("接尾辞") and not suffix_noun)
@@ -718,8 +723,10 @@ def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             continue  # トヨタ社長: the company, not a person
         if (nfkc(t.text) in _COMPANY_TITLES and i + 2 < len(toks) and toks[i + 1].text == "の"
                 and any(nfkc(x.text) == "氏" for x in toks[i + 2:i + 9])):
-            # ルミナフィルム社長の佐々木遥氏: the name before the title is the company the person leads
-            if any(is_proper(x) or _is_katakana(x) or _LATIN.search(x.text) for x in span):
+            # ルミナフィルム社長の佐々木遥氏: the name before the title is the company the person leads (not
+            # 豊田章男会長の長男である…氏: a person's name stays a person's)
+            if any(is_proper(x) or _is_katakana(x) or _LATIN.search(x.text) for x in span) and not any(
+                    "人名" in x.tag and not _is_katakana(x) for x in span):
                 out.append(Candidate(sent.index, a, b, "company", text, "title", nfkc(t.text)))
             continue
         personal = any("人名" in x.tag for x in span) or (
@@ -836,7 +843,7 @@ def _run_end(toks: tuple[Token, ...], i: int) -> int:
     """The last token of the noun run through ``i`` (the parser may head a name on its middle word:
     プライム|プラネット(head)|エナジー|＆|ソリューションズ)."""
     while i + 1 < len(toks) and (_noun_like(toks[i + 1]) or (
-            toks[i + 1].text in ("・", "＆", "&") and i + 2 < len(toks) and _noun_like(toks[i + 2]))):
+            toks[i + 1].text in NAME_JOINTS and i + 2 < len(toks) and _noun_like(toks[i + 2]))):
         i += 1
     return i
 

@@ -524,7 +524,7 @@ def applicants(view: SentenceView, i: int, disc: Discourse, depth: int = 3) -> l
     A とBが申請した幹線輸送の計画 -> A and B (one の-link down)."""
     out: list[Mention] = []
     word = nfkc(view.toks[i].text)
-    if word in ("同計画", "同事業", "同案", "同構想") or (word in PLAN_NOUNS | {"事業", "案", "申請"} and any(
+    if word in ("同計画", "同事業", "同案", "同構想") or (word in PLAN_NOUNS | {"事業", "申請"} and any(
             view.toks[c].text in ("この", "その", "同") for c in view.children[i])):
         # この計画を認定 / 同計画を採択: the plan of the company the text is on
         out.extend(m for m in disc.topic if m.type in ("company", "organization"))
@@ -1359,7 +1359,7 @@ def supplier_relations(article: Article, view: SentenceView, frames: dict[int, F
         own = [m for a in g.args if a.role in SUBJECT_ROLES for m in a.mentions]
         takers = [m for m in own or subject_of.get(user) or [m for m in topic if m.start < view.toks[user].start]
                   if m.type in ("company", "organization", "agency") and m not in makers]
-        label = f.label if "開発" not in f.label else "供給する"
+        label = f.label if any(w in f.label for w in ("供給", "納入", "提供", "販売", "納める")) else "供給する"
         out.extend(_rel(article, view.sent, m, t, label, "supplier", "target", 0.6, modality=g.modality)
                    for m in makers for t in takers)
     return out
@@ -1384,9 +1384,10 @@ def in_progress(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -
                     places.append(m)
                 elif view.particle(j) == "が" and m.type in ("company", "organization", "agency"):
                     actors = conjuncts(view, j)
-                    for f in frames.values():  # (the main verb's subject is someone else)
+                    taken = {j} | {view.head_of[p.span] for p in places if p.span in view.head_of}
+                    for f in frames.values():  # (the main verb's subject and site are someone else's)
                         if f.pred > k:
-                            f.args = [a for a in f.args if a.token != j]
+                            f.args = [a for a in f.args if a.token not in taken]
                     break
             j -= 1
         if actors or places:
@@ -1757,11 +1758,15 @@ def fund_relations(article: Article, view: SentenceView) -> list[Relation]:
             for c in view.children[n] if c < n and toks[c].lemma in ("通じる", "通ずる")
             for g in view.children[c] if view.particle(g) == "を" for m in arg_mentions(view, g)
             if m.type in ("agency", "organization")]  # JOGMECを通じた国の支援で: the body it passes through
+        def apart(h: int, f: int = t.i) -> bool:
+            """A comma between the amount and the fund noun, other than right after the amount's particle."""
+            lo, hi = min(h, f), max(h, f)
+            return any(x.text in ("、", "，") and not (toks[x.i - 1].pos == "ADP" and view.heads[x.i - 1] == h)
+                       for x in toks[lo + 1:hi])
         amounts = [m for m in view.mentions if m.type == "amount" and m.span in view.head_of
                    and view.particle(view.head_of[m.span]) in ("は", "を", "も")
                    and -6 <= t.i - view.head_of[m.span] <= 20 and view.head_of[m.span] != t.i
-                   and not any(x.text in ("、", "，") for x in toks[min(view.head_of[m.span], t.i) + 1:
-                                                                  max(view.head_of[m.span], t.i) - 1])]
+                   and not apart(view.head_of[m.span])]
         amounts.sort(key=lambda m: abs(view.head_of[m.span] - t.i))
         for g in givers:
             for a in amounts[:1]:
@@ -1851,8 +1856,9 @@ def _governing_frame(view: SentenceView, frames: dict[int, Frame], noun: int) ->
 
 
 def cleft_focus(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
-    """楽天モバイルが提携しているのはKDDIだ / 最初に採用したのはトヨタだった: the focus of a cleft sentence is the
-    argument the clause leaves out (the partner of a reciprocal act, else its object, else its subject)."""
+    """楽天モバイルが提携しているのはKDDIだ / 東レが炭素繊維を供給するのはボーイングだ: the focus of a cleft sentence
+    is the argument the clause leaves out: the partner of a reciprocal act, else the subject (an actor, when the
+    clause has none), else the object, else (an actor) the target."""
     toks = view.toks
     for i, f in frames.items():
         t = toks[i]
@@ -1861,8 +1867,8 @@ def cleft_focus(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -
         if t.dep not in ("csubj", "advcl") or no is None:
             continue
         k = view.heads[i] if view.mention(view.heads[i]) is not None else no + 2  # (…のはNTTドコモだけで、…)
-        m = view.mention(k) if k < len(toks) else None
-        focus = [x for x in conjuncts(view, view.head_of.get(m.span, k)) if x.type != "amount"] if m else []
+        named = view.mention(k) if k < len(toks) else None
+        focus = [x for x in conjuncts(view, view.head_of.get(named.span, k)) if x.type != "amount"] if named else []
         if not focus:
             continue
         if any(w in f.label for w in RECIPROCAL) and not any(a.role == "partner" and a.mentions for a in f.args):
