@@ -191,7 +191,8 @@ class SentenceView:
                 self.toks[c].text for c in self.children[t.i] if c > t.i and self.toks[c].dep == "case"
             ) in ("から", "などから")
             # 霧島市に|出力5万|キロワット(obl>キロワット)…を建設: an oblique on a noun is the parser's slip
-            stray = t.dep == "obl" and self._case(t.i) in ("に", "で") and self.toks[t.head].pos in ("NOUN", "NUM")
+            stray = t.dep in ("obl", "nmod") and self._case(t.i) in ("に", "で") and self.toks[t.head].pos in (
+                "NOUN", "NUM") and not self._before_no(t.i)  # (X（石川県能美市）で|300ミリの: not Xでの)
             argument = t.dep in ("nsubj", "obj", "obl", "iobj") and (
                 self._case(t.i) in _ARG_CASES or also  # 米メルクとも…提携した
                 or (mistaken and self._case(t.i) in ("に", "で", "と")))
@@ -289,6 +290,11 @@ class SentenceView:
         self.children[up].append(i)
         self.children[up].sort()
         self.heads[i] = up
+
+    def _before_no(self, i: int) -> bool:
+        """Token ``i``'s case particle is followed by の (Xでの, Xへの): a noun modifier, not an oblique."""
+        cases = [c for c in self.children[i] if c > i and self.toks[c].dep == "case"]
+        return any(c + 1 < len(self.toks) and self.toks[c + 1].text == "の" for c in cases)
 
     def _case(self, i: int) -> str:
         for c in self.children[i]:
