@@ -1223,7 +1223,7 @@ def _root(view: SentenceView) -> int:
 #: acts that put something up where their で-place says (熊本県菊池市で建設中の新工場)
 BUILDING_VERBS = ("建設", "建てる", "設ける", "設置", "開設", "新設", "整備", "増設", "建造", "立地")
 #: verbs that place a facility where their に/で argument says: 熊本県菊陽町に建設した工場
-SITING_VERBS = BUILDING_VERBS + ("計画", "稼働", "置く", "持つ", "構える", "運営", "開所", "竣工", "完成", "ある", "位置",
+SITING_VERBS = BUILDING_VERBS + ("計画", "運転", "稼働", "置く", "持つ", "構える", "運営", "開所", "竣工", "完成", "ある", "位置",
                                  "備える", "有する", "開く")
 #: verbs whose omitted subject in a clause on a thing is the actor of the sentence:
 #: (JASMは)熊本県に建設した工場の開所式を開いた -> (JASM, 建設する, 工場)
