@@ -1861,6 +1861,21 @@ def _governing_frame(view: SentenceView, frames: dict[int, Frame], noun: int) ->
     return up if up in frames else -1
 
 
+def subject_after_field(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """製造技術では、味の素が…を結合させる技術「X」を持ち: after a field set off as topic (Xでは、), the first actor
+    is the sentence's subject, though the parser gives it to a relative clause on the main verb's object."""
+    for c, f in frames.items():
+        if not is_relative_clause(view, c) or any(w in f.label for w in SUPPLY_VERBS):
+            continue  # (機材では、エンブラエルが開発した小型機を導入し: a maker describing its product is no subject)
+        ga = [a for a in f.args if a.role == "subject" and a.particle == "が" and _actors(a)]
+        up = _governing_frame(view, frames, modified_noun(view, c)) if ga else -1
+        if up < 0 or is_relative_clause(view, up) or _actor_subject(frames[up]):
+            continue
+        field = [a for a in frames[up].args if a.particle in ("では", "でも") and not a.mentions and a.token < ga[0].token]
+        if field and not any(a.mentions and field[0].token < a.token < ga[0].token for a in frames[up].args):
+            frames[up].args.insert(0, Arg("subject", ga[0].token, ga[0].mentions, "が"))
+
+
 def cleft_focus(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """楽天モバイルが提携しているのはKDDIだ / 東レが炭素繊維を供給するのはボーイングだ: the focus of a cleft sentence
     is the argument the clause leaves out: the partner of a reciprocal act, else the subject (an actor, when the
@@ -2131,6 +2146,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     set_off_by_comma(view, frames, disc)
     before_relative_subject(view, frames, disc)
     cleft_focus(view, frames, disc)
+    subject_after_field(view, frames, disc)
     in_progress(view, frames, disc)
     subject_before_clause_on_topic(view, frames, disc)
     agents_of_passive(view, frames, disc)
