@@ -959,6 +959,10 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         if src and act and subjects:
             label = predicate_label(view, act[0].token)
             rule = "receive"
+            owners = [o for m in subjects if m.type not in ACTOR_TYPES and m.span in view.head_of
+                      for o in of_mention(view, view.head_of[m.span]) if o.type in ACTOR_TYPES]
+            if owners and all(m.type not in ACTOR_TYPES for m in subjects):
+                subjects = owners  # ニュースケールのSMRは、NRCから承認を得た: the company whose reactor it is
             others = [a for a in others if a is not src[0]] + [Arg("object", -1, subjects, "")]
             subjects = src[0].mentions
     # …基金から約45億円を助成する (no subject): the fund or body it comes from gives it
