@@ -685,9 +685,13 @@ MINISTRY_STEMS = {"経済産業", "経産", "財務", "外務", "外", "防衛",
                   "国家公安委員長", "官房", "商務", "エネルギー", "国務", "財務・金融", "金融", "内務", "司法"}
 
 
-#: titles held in a company: X社長の…氏 makes X the company
-_COMPANY_TITLES = {"創業者", "共同創業者", "社長", "会長", "CEO", "最高経営責任者", "副社長", "専務", "常務", "取締役", "執行役員", "頭取",
-                   "CTO", "CFO", "COO", "最高技術責任者", "最高財務責任者"}
+#: titles only a company gives: an ownerless one (三浦拓也社長は) is an executive of the company the text is on
+CORPORATE_TITLES = {"社長", "会長", "CEO", "最高経営責任者", "副社長", "本部長", "事業本部長", "事業部長", "部長",
+                    "執行役員", "専務", "常務", "工場長", "社長CEO", "社長兼最高経営責任者", "取締役", "代表取締役",
+                    "CTO", "CFO", "COO", "会長兼社長", "会長兼CEO", "社長兼CEO", "最高財務責任者", "最高技術責任者",
+                    "最高執行責任者", "頭取"}
+#: titles after which X<title>の…氏 makes X a company (not the titles of a unit: 熊本工場長, 営業部長)
+_COMPANY_TITLES = (CORPORATE_TITLES - {"本部長", "事業本部長", "事業部長", "部長", "工場長"}) | {"創業者", "共同創業者"}
 
 
 def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:

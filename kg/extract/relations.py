@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from kg.extract.entities import COMPANY_DESCRIPTORS, TITLE_PREFIXES
+from kg.extract.entities import COMPANY_DESCRIPTORS, CORPORATE_TITLES, TITLE_PREFIXES
 from kg.extract.resources import Resources, nfkc
 from kg.model import Article, Mention, Relation, Sentence, Token
 
@@ -97,11 +98,6 @@ ROLE_WORDS = {
     "専務": "holder", "常務": "holder", "工場長": "holder", "社長CEO": "holder", "社長兼最高経営責任者": "holder",
     "学長": "holder", "所長": "holder", "教授": "holder", "准教授": "holder", "研究員": "holder", "議長": "holder", "委員長": "holder", "首相": "holder", "大統領": "holder",
 }
-#: titles only a company gives: an ownerless one (三浦拓也社長は) is an executive of the company the text is on
-CORPORATE_TITLES = {"社長", "会長", "CEO", "最高経営責任者", "副社長", "本部長", "事業本部長", "事業部長", "部長",
-                    "執行役員", "専務", "常務", "工場長", "社長CEO", "社長兼最高経営責任者", "取締役", "代表取締役",
-                    "CTO", "CFO", "COO", "会長兼社長", "会長兼CEO", "社長兼CEO", "最高財務責任者", "最高技術責任者",
-                    "最高執行責任者"}
 #: antecedent types of references
 REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "organization"), "同省": ("agency",),
               "同庁": ("agency",), "同機構": ("agency", "organization"), "同局": ("agency",),
@@ -663,9 +659,7 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
             continue
         ms = [view.mention(c) for c in view.children[w] if c < w and view.mention(c) is not None
               and view.mention(c).type in ("company", "organization", "agency")]
-        up, hops = view.heads[w], 0
-        while up not in objects and up != i and hops < 3 and view.heads[up] != up and not is_predicate(view.toks[up]):
-            up, hops = view.heads[up], hops + 1
+        up = next((u for u in _ancestors(view, w, 4) if u in objects or u == i or is_predicate(view.toks[u])), -1)
         if ms and (up in objects or up == i) and not any(ms[0] in x.mentions for x in frame.args):
             frame.args.append(Arg("target", w, ms[:1], "向け"))
     # a headline: NXHD、欧州物流のカーゴパートナーを買収 (the actor before the comma); its next clause after a
@@ -1857,12 +1851,19 @@ def subject_of_empty_clause(view: SentenceView, frames: dict[int, Frame], disc: 
             frames[up].args = moved + frames[up].args
 
 
+def _ancestors(view: SentenceView, i: int, limit: int) -> Iterator[int]:
+    """The tokens above ``i`` on the (repaired) dependency tree, nearest first, at most ``limit``."""
+    up = i
+    for _ in range(limit):
+        if view.heads[up] == up:
+            return
+        up = view.heads[up]
+        yield up
+
+
 def _governing_frame(view: SentenceView, frames: dict[int, Frame], noun: int) -> int:
     """The predicate a noun's phrase hangs on, a few links up (-1: none)."""
-    up, steps = view.heads[noun], 0
-    while up not in frames and view.heads[up] != up and steps < 6:
-        up, steps = view.heads[up], steps + 1
-    return up if up in frames else -1
+    return next((u for u in _ancestors(view, noun, 7) if u in frames), -1)
 
 
 def subject_after_field(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
@@ -2250,14 +2251,8 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     if not tops and not topic and any(view.toks[c].dep == "cop" for c in view.children[root]):
         # 最大の案件は、関西電力が…で計画する奥美方揚水発電所だ: the actor of the clause on the predicate noun is
         # who the next sentences are about
-        def on_root(c: int) -> bool:
-            k = modified_noun(view, c)
-            for _ in range(3):
-                if k == root:
-                    return True
-                k = view.heads[k]
-            return k == root
-        tops = [m for c in sorted(frames) if is_relative_clause(view, c) and on_root(c)
+        tops = [m for c in sorted(frames) if is_relative_clause(view, c)
+                and root in (modified_noun(view, c), *_ancestors(view, modified_noun(view, c), 3))
                 for a in frames[c].args if a.role == "subject" and a.particle == "が"
                 for m in a.mentions if m.type in ACTOR_TYPES][:1]
     if tops or topic:
