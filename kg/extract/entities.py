@@ -109,14 +109,18 @@ def _noun_like(t: Token) -> bool:
             or t.tag.startswith("接尾辞-名詞"))
 
 
+def _namelike(t: Token) -> bool:
+    """A word a name can be made of: a proper noun, katakana or Latin (not a common kanji word)."""
+    return is_proper(t) or _is_katakana(t) or bool(_LATIN.search(t.text))
+
+
 def widen_middle_dot(toks: tuple[Token, ...], a: int, b: int) -> tuple[int, int]:
     """Never split a name at ・ or ＆: extend across it to katakana or Latin neighbours."""
     def joinable(t: Token) -> bool:
         return _is_katakana(t) or bool(_LATIN.search(t.text)) or "固有名詞" in t.tag
-    joints = NAME_JOINTS
-    while a >= 2 and toks[a - 1].text in joints and joinable(toks[a - 2]) and joinable(toks[a]):
+    while a >= 2 and toks[a - 1].text in NAME_JOINTS and joinable(toks[a - 2]) and joinable(toks[a]):
         a -= 2
-    while b + 1 < len(toks) and toks[b].text in joints and joinable(toks[b + 1]) and joinable(toks[b - 1]):
+    while b + 1 < len(toks) and toks[b].text in NAME_JOINTS and joinable(toks[b + 1]) and joinable(toks[b - 1]):
         b += 2
     return a, b
 
@@ -195,7 +199,7 @@ def strip_descriptors(toks: tuple[Token, ...], a: int, b: int, res: Resources) -
             cut = i + 1
         elif i + 1 < b and toks[i].text + toks[i + 1].text in desc:
             cut = i + 2
-    if cut < b and any(is_proper(t) or _is_katakana(t) or _LATIN.search(t.text) for t in toks[cut:b]):
+    if cut < b and any(_namelike(t) for t in toks[cut:b]):
         return cut, b
     return a, b
 
@@ -572,7 +576,7 @@ def enumeration_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             if len(text) < 2 or _DATE_WORDS.match(text) or any(x.pos == "NUM" for x in toks[a:b]):
                 continue
             if etype in ("company", "organization", "agency") and not any(
-                    is_proper(x) or _is_katakana(x) or _LATIN.search(x.text) for x in toks[a:b]):
+                    _namelike(x) for x in toks[a:b]):
                 continue  # …を厳しくしたため、日米欧の3社: a clause's ため is no member of the three
             entry = res.by_surface.get(fold(text))
             out.append(Candidate(sent.index, a, b, entry.type if entry else etype,
@@ -729,7 +733,7 @@ def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
                 and any(nfkc(x.text) == "氏" for x in toks[i + 2:i + 9])):
             # ルミナフィルム社長の佐々木遥氏: the name before the title is the company the person leads (not
             # 豊田章男会長の長男である…氏: a person's name stays a person's)
-            if any(is_proper(x) or _is_katakana(x) or _LATIN.search(x.text) for x in span) and not any(
+            if any(_namelike(x) for x in span) and not any(
                     "人名" in x.tag and not _is_katakana(x) for x in span):
                 out.append(Candidate(sent.index, a, b, "company", text, "title", nfkc(t.text)))
             continue
@@ -744,7 +748,7 @@ def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
                 c, _ = widen_middle_dot(toks, c, a - 1)
                 owner = toks[c:a - 1]
                 name = nfkc(_text(toks, c, a - 1))
-                if (owner and len(name) >= 2 and all(is_proper(x) or _is_katakana(x) or _LATIN.search(x.text)
+                if (owner and len(name) >= 2 and all(_namelike(x)
                                                      for x in owner if x.text not in ("・", "･"))
                         and not REFERENCE_RE.match(name) and not res.rules.suffix_type(name)):
                     out.append(Candidate(sent.index, c, a - 1, "company", name, "title", "の" + nfkc(t.text)))
@@ -893,7 +897,7 @@ def slot_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             continue
         span = toks[a:b]
         weak = found and role == "subject" and not _slot_act(toks, i, "subject", SLOT_COMPANY_ONLY)
-        if not any(is_proper(t) or _is_katakana(t) or _LATIN.search(t.text) for t in span):
+        if not any(_namelike(t) for t in span):
             continue  # a name needs a proper or unknown word, katakana or Latin
         if weak and not (any(is_proper(t) or _LATIN.search(t.text) for t in span)
                          or sum(1 for t in span if _is_katakana(t)) >= 2):

@@ -363,17 +363,22 @@ def conjuncts(view: SentenceView, i: int, seen: set[int] | None = None) -> list[
     return out
 
 
+def _first_token(view: SentenceView, start: int) -> int:
+    """The index of the first token starting at or after character ``start``."""
+    return min(i for i, t in enumerate(view.toks) if t.start >= start)
+
+
 def listed_before(view: SentenceView, m: Mention) -> list[Mention]:
     """米グーグル、シンガポールのシングテル、フィリピンのPLDT、台湾の中華電信と: the actors listed with commas before a
     mention, each maybe with its place and の (which the parser hangs the list on)."""
     toks = view.toks
     out: list[Mention] = []
-    k = min((i for i, t in enumerate(toks) if t.start >= m.start), default=0)
+    k = _first_token(view, m.start) if m.start <= toks[-1].start else 0
     while True:
         if k >= 3 and toks[k - 1].text in GLUED_COUNTRY_TOKENS and view.mention(k - 1) is m:
             k -= 1  # 東京電力リニューアブルパワー、独|RWE
         if k >= 2 and toks[k - 1].text == "の" and view.mention(k - 2) is not None and view.mention(k - 2).type == "place":
-            k = min(i for i, t in enumerate(toks) if t.start >= view.mention(k - 2).start)  # 台湾の|中華電信
+            k = _first_token(view, view.mention(k - 2).start)  # 台湾の|中華電信
         if k < 2 or toks[k - 1].text not in ("、", "，"):
             return out
         prev = view.mention(k - 2)
@@ -381,7 +386,7 @@ def listed_before(view: SentenceView, m: Mention) -> list[Mention]:
                 prev.start == toks[0].start and is_headline(view)):
             return out  # (トヨタ、ホンダと提携: the headline's actor is no member)
         out.append(prev)
-        k = min(i for i, t in enumerate(toks) if t.start >= prev.start)
+        k = _first_token(view, prev.start)
         if k >= 1 and toks[k - 1].text in GLUED_COUNTRY_TOKENS:
             k -= 1
 
@@ -1170,15 +1175,20 @@ def _joint_label(particle: str, label: str) -> str:
     return ("共同" if word == "共" else word) + "で" + label
 
 
+def _under_construction(toks: list[Token], k: int) -> str:
+    """建設|中, 新設|予定 at token ``k``: the act and its state ('' when there is none)."""
+    if k + 1 < len(toks) and toks[k].text in BUILDING_VERBS and toks[k + 1].text in ("中", "予定"):
+        return toks[k].text + toks[k + 1].text
+    return ""
+
+
 def _building_after(view: SentenceView, i: int) -> str:
     """Pで|建設中の…: the building noun right after a place's particle ('' when there is none)."""
     toks = view.toks
     k = i + 1
     while k < len(toks) and toks[k].pos == "ADP" and toks[k].head == i:
         k += 1
-    if k + 1 < len(toks) and toks[k].text in BUILDING_VERBS and toks[k + 1].text in ("中", "予定"):
-        return toks[k].text + toks[k + 1].text
-    return ""
+    return _under_construction(toks, k)
 
 
 def _quote_span(view: SentenceView, i: int) -> tuple[int, int] | None:
@@ -1334,8 +1344,10 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
 GRANTING_VERBS = ("助成", "補助", "融資", "拠出", "交付", "支給")
 #: acts of putting equipment into a plant: Xを朝霞工場に導入
 INSTALLING_VERBS = ("導入", "設置", "配備", "搭載", "納入", "供給", "投入", "採用")
-#: acts by which a thing passes from its maker to its user, and acts of taking one in
-SUPPLY_VERBS = ("供給", "納入", "提供", "販売", "納める", "製造", "生産", "開発")
+#: acts by which a thing passes from its maker to its user (those that hand it over, then those that make it), and
+#: acts of taking one in
+HANDING_VERBS = ("供給", "納入", "提供", "販売", "納める")
+SUPPLY_VERBS = HANDING_VERBS + ("製造", "生産", "開発")
 ADOPTION_VERBS = ("導入", "採用", "調達", "購入", "使う", "使用", "搭載", "受け入れる", "活用", "買う", "配備")
 
 
@@ -1363,7 +1375,7 @@ def supplier_relations(article: Article, view: SentenceView, frames: dict[int, F
         own = [m for a in g.args if a.role in SUBJECT_ROLES for m in a.mentions]
         takers = [m for m in own or subject_of.get(user) or [m for m in topic if m.start < view.toks[user].start]
                   if m.type in ("company", "organization", "agency") and m not in makers]
-        label = f.label if any(w in f.label for w in ("供給", "納入", "提供", "販売", "納める")) else "供給する"
+        label = f.label if any(w in f.label for w in HANDING_VERBS) else "供給する"
         out.extend(_rel(article, view.sent, m, t, label, "supplier", "target", 0.6, modality=g.modality)
                    for m in makers for t in takers)
     return out
@@ -1375,7 +1387,7 @@ def in_progress(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -
     toks = view.toks
     view.in_progress = []
     for k in range(1, len(toks) - 1):
-        if toks[k].text not in ("中", "予定") or toks[k - 1].text not in BUILDING_VERBS or toks[k + 1].text != "の":
+        if not _under_construction(toks, k - 1) or toks[k + 1].text != "の":
             continue
         places: list[Mention] = []
         actors: list[Mention] = []
@@ -1388,10 +1400,8 @@ def in_progress(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -
                     places.append(m)
                 elif view.particle(j) == "が" and m.type in ("company", "organization", "agency"):
                     actors = conjuncts(view, j)
-                    taken = {j} | {view.head_of[p.span] for p in places if p.span in view.head_of}
-                    for f in frames.values():  # (the main verb's subject and site are someone else's)
-                        if f.pred > k:
-                            f.args = [a for a in f.args if a.token not in taken]
+                    # (the main verb's subject and site are someone else's)
+                    _release(frames, {j} | {view.head_of[p.span] for p in places if p.span in view.head_of}, after=k)
                     break
             j -= 1
         if actors or places:
@@ -1851,6 +1861,14 @@ def subject_of_empty_clause(view: SentenceView, frames: dict[int, Frame], disc: 
             frames[up].args = moved + frames[up].args
 
 
+def _release(frames: dict[int, Frame], tokens: set[int], after: int = -1) -> None:
+    """Take the arguments at ``tokens`` out of every frame whose predicate comes after ``after``: the parser gave
+    them a place that is not theirs."""
+    for f in frames.values():
+        if f.pred > after:
+            f.args = [a for a in f.args if a.token not in tokens]
+
+
 def _ancestors(view: SentenceView, i: int, limit: int) -> Iterator[int]:
     """The tokens above ``i`` on the (repaired) dependency tree, nearest first, at most ``limit``."""
     up = i
@@ -2003,17 +2021,16 @@ def parallel_subjects(view: SentenceView, frames: dict[int, Frame], disc: Discou
         for a in list(f.args):
             if a.role != "subject" or a.particle != "が" or not _actors(a):
                 continue
-            k = min(i for i, t in enumerate(toks) if t.start >= min(m.start for m in a.mentions))
+            k = _first_token(view, min(m.start for m in a.mentions))
             amount = view.mention(k - 2) if k >= 3 and toks[k - 1].text == "、" else None
             if amount is None or amount.type != "amount":
                 continue
-            j = min(i for i, t in enumerate(toks) if t.start >= amount.start)
+            j = _first_token(view, amount.start)
             first = view.mention(j - 2) if j >= 2 and toks[j - 1].text == "が" else None
             if first is None or first.type not in ACTOR_TYPES or any(first in x.mentions for x in f.args):
                 continue
             head = view.head_of.get(first.span, j - 2)
-            for g in frames.values():  # (its place in the frame the parser gave it is no place of its own)
-                g.args = [x for x in g.args if x.token != head]
+            _release(frames, {head})  # (its place in the frame the parser gave it is no place of its own)
             f.args = [x for x in f.args if not (x.role == "object" and x.mentions
                                                 and all(m.type == "amount" for m in x.mentions))]
             f.args.insert(0, Arg("subject", head, conjuncts(view, head) or [first], "が"))
@@ -2059,8 +2076,7 @@ def partner_of_agreement(view: SentenceView, frames: dict[int, Frame], disc: Dis
                 m = view.mention(k)
                 if m is None or m.type not in ACTOR_TYPES or view.head_of.get(m.span) != k or view.particle(k) != "と":
                     continue
-                for g in frames.values():  # (its place in the clause on the agreement's content is no place)
-                    g.args = [a for a in g.args if a.token != k]
+                _release(frames, {k})  # (its place in the clause on the agreement's content is no place)
                 f.args.append(Arg("partner", k, conjuncts(view, k) or [m], "と"))
                 break
 
