@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from collections import deque
@@ -19,7 +18,7 @@ from kg.lock import OutdirLock
 from kg.model import Article, Chunk, Skipped
 from kg.nlp import Analyzer, NlpConfig, article_sentences, fit_chunks
 from kg.outputs import OUTPUT_FILES, write_outputs
-from kg.settings import Settings
+from kg.settings import Settings, default_jobs
 from kg.store import Store
 
 
@@ -217,7 +216,7 @@ def _analyse_and_extract(settings: Settings, store: Store, config: NlpConfig, fi
         finish_ready()
         return
 
-    jobs = max(1, settings.jobs or os.cpu_count() or 1)
+    jobs = max(1, settings.jobs or default_jobs())
     with Analyzer(config, jobs=jobs, scheduler=settings.scheduler) as analyzer:
         for key, analysis in analyzer.analyse(texts(), on_batch=lambda n: rep.advance(chars=n)):
             store.put_chunk(key, fingerprint, analysis)
