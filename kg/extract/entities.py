@@ -631,6 +631,34 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     return out
 
 
+def seat_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
+    """ブルーキュービット（東京・千代田）: a name right before a newspaper's gloss of a company's seat is a company's."""
+    out = []
+    toks = sent.tokens
+    for i in range(1, len(toks) - 4):
+        if toks[i].text not in _OPEN:
+            continue
+        close = next((k for k in range(i + 2, min(i + 6, len(toks))) if toks[k].text in _CLOSE), None)
+        if close is None or not _WARD_GLOSS.match(nfkc(_text(toks, i + 1, close))):
+            continue
+        a = _noun_run_before(toks, i, res)
+        a, b = widen_middle_dot(toks, a, i)
+        a, b = strip_descriptors(toks, a, b, res)
+        a, b, _ = strip_country(toks, a, b, res, "company")
+        a, b = trim(toks, a, b, res, "company")
+        if a >= b or b - a > 6 or toks[a].text in res.rules.stopmods:
+            continue
+        if not any(_namelike(x) for x in toks[a:b]) or any(x.pos == "NUM" for x in toks[a:b]):
+            continue
+        text = nfkc(_text(toks, a, b))
+        entry = res.by_surface.get(fold(text))
+        if entry is not None and entry.type not in ("company", "organization"):
+            continue
+        out.append(Candidate(sent.index, a, b, entry.type if entry else "company",
+                             entry.canonical if entry else text, "descriptor", "seat"))
+    return out
+
+
 def _katakana_name_run(toks: tuple[Token, ...], i: int, res: Resources) -> int:
     """The end of a katakana name starting at ``i`` that a particle, a comma or a parenthesis closes, or ``i``
     when there is none (カウンター|ポイントによると; not a word kg knows as something else)."""
@@ -1096,19 +1124,20 @@ def type_acronym_pairs(cands: list[Candidate], sent: Sentence, res: Resources, m
         if etype is None and partner is not None and partner.detail == "long":
             etype = res.rules.suffix_type(partner.name)
         if etype is None:
+            # サービス「Olive（オリーブ）」, 新会社「X（略称）」: a name in brackets is what the noun before them says
+            # (the model calls a new company's foreign name a product)
+            named = next((d for d in cands if d.source in ("bracket", "named") and d.type
+                          and any(x is not None and d.start <= x.start and x.end <= d.end + 3 for x in (c, partner))),
+                         None)
+            if named is not None:
+                etype = named.type
+        if etype is None:
             long_c = c if c.detail == "long" else partner
             if long_c is not None:
                 for m in model:
                     if m.start <= long_c.start and long_c.end <= m.end and m.type not in ("amount",):
                         etype = m.type
                         break
-        if etype is None:
-            # サービス「Olive（オリーブ）」: a name in brackets with its reading is what the brackets say
-            named = next((d for d in cands if d.source in ("bracket", "named") and d.type
-                          and any(x is not None and d.start <= x.start and x.end <= d.end + 3 for x in (c, partner))),
-                         None)
-            if named is not None:
-                etype = named.type
         if etype is None:
             # コンテナ船会社オーシャン・ネットワーク・エクスプレス（ONE）: a descriptor's name ends the long half
             long_c = c if c.detail == "long" else partner
@@ -1231,7 +1260,8 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
         cands = (dictionary_candidates(sent, res) + amount_candidates(sent) + acr + glued_candidates(sent, res)
                  + bracket_candidates(sent, res)
                  + enumeration_candidates(sent, res) + suffix_candidates(sent, res) + title_candidates(sent, res)
-                 + descriptor_candidates(sent, res) + prefix_candidates(sent, res) + slot_candidates(sent, res)
+                 + descriptor_candidates(sent, res) + seat_candidates(sent, res) + prefix_candidates(sent, res)
+                 + slot_candidates(sent, res)
                  + tech_candidates(sent, res) + latin_kana_candidates(sent, res)
                  + model)
         cands += coordinated_candidates(sent, cands, res)

@@ -379,6 +379,10 @@ def listed_before(view: SentenceView, m: Mention) -> list[Mention]:
             k -= 1  # 東京電力リニューアブルパワー、独|RWE
         if k >= 2 and toks[k - 1].text == "の" and view.mention(k - 2) is not None and view.mention(k - 2).type == "place":
             k = _first_token(view, view.mention(k - 2).start)  # 台湾の|中華電信
+        if k >= 3 and toks[k - 1].lemma == "ある" and toks[k - 2].text == "で":
+            # A、ソニーグループのCVCである|ソニーイノベーションファンド: the description is the name's, the list
+            # goes on before it
+            k = next((j + 1 for j in range(k - 3, max(k - 16, 0), -1) if toks[j].text in ("、", "，")), k)
         if k < 2 or toks[k - 1].text not in ("、", "，"):
             return out
         prev = view.mention(k - 2)
@@ -590,6 +594,23 @@ def _single_topic_before(frame: Frame) -> bool:
     return bool(wa) and not any(a.token > wa[0].token and a.mentions for a in frame.args if a is not wa[0])
 
 
+#: a person founds a company: 創業者の…が2015年に設立した
+FOUNDING_LABELS = ("創業する", "設立する", "創設する", "立ち上げる")
+
+
+def _counted(view: SentenceView, i: int) -> bool:
+    """3社, 両社: a count of companies, who act, not a thing."""
+    word = nfkc(view.toks[i].text)
+    return word == "両社" or (word == "社" and i > 0 and view.toks[i - 1].pos == "NUM")
+
+
+def _clause_between(view: SentenceView, i: int, a: int, b: int) -> bool:
+    """A clause of predicate i ends between tokens a and b and more of i's own arguments follow b
+    (Aは…を用意し、Bも同日、…と発表した): b opens a new clause as its actor."""
+    return any(a < v < b and view.toks[v].dep == "advcl" and is_predicate(view.toks[v]) for v in view.children[i]) and any(
+        b < v < i and view.toks[v].dep in ("obj", "advcl", "ccomp") for v in view.children[i])  # (not Bも買収した)
+
+
 def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Frame:
     t = view.toks[i]
     frame = Frame(i, predicate_label(view, i))
@@ -630,11 +651,12 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
         if role == "topic" and not ms and particle == "も" and nfkc(ct.text) in _THINGS_OF and t.pos == "VERB":
             ms = nested_of(view, c, 2)  # 都は…、積水ソーラーフィルムの製品も採用した
         if role == "topic" and ms and particle == "も" and (
-                not any(m.type in ACTOR_TYPES for m in ms) or _single_topic_before(frame)):
+                not any(m.type in ACTOR_TYPES for m in ms) or _single_topic_before(frame)
+                and not _clause_between(view, i, frame.args[0].token, c)):
             # Aは…Bも買収 (B is what A also bought) but Aは140億ドルに、Bも120億ドルに (two actors)
             role = "object"  # 新薬「X」も獲得した / Aは…米Bも買収し: what is also acquired, not who acquires
-        elif role == "topic" and ms and particle == "も" and view.mention(c) is None:
-            role = "object"  # Xの製品も採用した: what the subject also takes
+        elif role == "topic" and ms and particle == "も" and view.mention(c) is None and not _counted(view, c):
+            role = "object"  # Xの製品も採用した: what the subject also takes (not A、Bの2社も: who also acts)
         if not ms and role == "place" and _compound_word(view, c).endswith(SITE_NOUNS + ("敷地内", "構内", "跡地")):
             # 秋田県小坂町の製錬所で…を引き上げる, 美浜発電所の敷地内で: the place or plant the act happens at
             ms = [view.mention(g) for g in view.children[c] if g < c and view.particle(g) == "の"
@@ -649,8 +671,7 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
         # A、B、Cの3社でつくる企業連合 / 両社で開発する: the companies that do it together are its subject
         for a in frame.args:
             word = nfkc(view.toks[a.token].text)
-            counted = word == "社" and a.token > 0 and view.toks[a.token - 1].pos == "NUM"
-            if a.role == "place" and a.particle == "で" and (counted or word == "両社"):
+            if a.role == "place" and a.particle == "で" and _counted(view, a.token):
                 a.role = "subject"
                 a.mentions = [m for m in a.mentions if m.type in ACTOR_TYPES]  # (日本の3社で)
                 if not a.mentions and disc is not None:
@@ -682,6 +703,15 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
                     and all(m.type in ("product", "technology", "facility") for m in a.mentions)):
                 a.role = "object"
                 frame.args = [x for x in frame.args if not (x.role == "object" and not x.mentions)]
+                break
+    # 同社は、…の桐生智哉社長が22年に創業した: a company as topic of a person's founding is what was founded
+    if frame.label in FOUNDING_LABELS and not any(a.role == "object" and a.mentions for a in frame.args) and any(
+            a.role == "subject" and a.particle == "が" and a.mentions and all(m.type == "person" for m in a.mentions)
+            for a in frame.args):
+        for a in frame.args:
+            if a.role == "topic" and a.particle == "は" and a.mentions and all(
+                    m.type in ("company", "organization") for m in a.mentions):
+                a.role = "object"
                 break
     # 〜する計画/方針 : a plan
     if t.dep == "acl" and view.toks[t.head].lemma in PLAN_NOUNS:
@@ -751,6 +781,7 @@ class Discourse:
     recent: list[Mention] = field(default_factory=list)  # every mention so far, in order
     lead: list[Mention] = field(default_factory=list)  # the first topic of the article: its protagonist
     headline: list[Mention] = field(default_factory=list)  # the actor of the headline clause just read
+    raised: list[Mention] = field(default_factory=list)  # who raised capital in the sentence just read
 
     def main_actor(self, kinds: tuple[str, ...]) -> list[Mention]:
         """Whose executive an ownerless 社長の X 氏 is: the article's lead actor, else the company it has
@@ -1564,12 +1595,19 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             while k < min(t.i + 4, len(toks)) and toks[k].text in ("スタートアップ", "ベンチャー", "企業", "の"):
                 k += 1
             other = [view.mention(k)] if k < len(toks) and view.mention(k) is not None else []
+            noun = k - 1
+            if not other and k < len(toks) and toks[k].text in ("で", "だ", "です") and noun > t.i:
+                # 同社は東京大学発のスタートアップで、: the topic of the copula is the spin-off
+                for c in view.children[noun] + view.children[view.heads[noun]]:
+                    if c < t.i and view.particle(c) == "は":
+                        other = conjuncts(view, c) or (resolve_reference(view, c, disc, view.mentions)[:1]
+                                                       if disc is not None else [])
         if not other and any(toks[c].dep == "cop" for c in view.children[t.i]):
             for c in view.children[t.i]:
                 if toks[c].dep == "nsubj" and view.mention(c) is not None:
                     other = conjuncts(view, c)
-        if not other and t.dep == "obl" and view.particle(t.i) in ("に", "で"):
-            # Aの傘下にあるB / BはAの傘下に入った / BはA傘下で…を手がける
+        if not other and t.dep == "obl" and view.particle(t.i) in ("に", "で", "には"):
+            # Aの傘下にあるB / BはAの傘下に入った / BはA傘下で…を手がける / Aの社長にはBが就く
             verb = view.heads[t.i]
             if toks[verb].dep == "acl":
                 other = conjuncts(view, view.heads[verb])
@@ -2196,6 +2234,9 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         if view.toks[i].dep in ("advcl", "conj", "ccomp", "xcomp", "fixed") and h in subject_of:
             # 同工場に…を投じ、経済産業省が…を助成した: a が-subject after the clause is not its subject
             scoped = [m for m in subject_of[h] if m.start < view.toks[i].start]  # (…を売却し、ライオンは…: also は)
+            acts = [a for a in frames[h].args if a.role in SUBJECT_ROLES and a.mentions and a.token < i] if h in frames else []
+            if len(acts) >= 2 and _clause_between(view, h, acts[0].token, acts[-1].token):
+                scoped = acts[-1].mentions  # Aは…を用意し、Bも同日、…融資すると発表した: B's, not A's
             if scoped:
                 subject_of[i] = scoped
         elif view.toks[i].dep == "acl" and not is_relative_clause(view, i):
@@ -2241,6 +2282,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(attribution_relations(article, view))
     out.extend(fund_relations(article, view))
     out.extend(in_progress_relations(article, view, topic))
+    out.extend(investor_relations(article, view, frames, subject_of, disc))
     metric = metric_relations(article, view, disc, topic)
     if metric:
         # the metric's name says more than the verb: drop (X, 膨らむ, amount) when (X, 営業利益, amount) exists
@@ -2253,9 +2295,15 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     # is a side party
     on_thing = any(a.role == "topic" and a.particle == "は" and not any(m.type in ACTOR_TYPES for m in a.mentions)
                    for a in root_args)
+    # (a list of parties that also act, not one: イーライリリーも負けていない。同社は… goes on about it)
+    also = any(a.role in SUBJECT_ROLES and a.particle == "も" and _actors(a) and len(a.mentions) >= 2
+               for a in root_args) and disc.topic
     tops = [m for a in root_args if a.role in SUBJECT_ROLES and not (on_thing and a.particle == "が")
+            and not (a.particle == "も" and also)  # (Aが主導し、…の3社も引き受けた: side parties that also act)
             for m in a.mentions if m.type in ACTOR_TYPES]
-    if not tops and not topic and not on_thing:
+    # 同社は…の桐生社長が創業した: the text goes on about the company marked は, not the person
+    tops = [m for a in root_args if a.particle == "は" and a.role == "object" and _actors(a) for m in a.mentions] or tops
+    if not tops and not topic and not on_thing and not also:
         # 味の素が…を持ち、…を手がける: the subject of a clause on the main chain (not of a reason or a
         # condition: 豪政府が反対したため、…を断念した)
         for i in sorted(frames):
@@ -2276,7 +2324,45 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         if not disc.lead:
             disc.lead = list(disc.topic)
     disc.headline = (headline_subject(view) or disc.headline) if is_headline(view) else []
+    disc.raised = _raisers(view, frames, subject_of, topic)
     disc.recent.extend(sorted(mentions, key=lambda m: m.start))
+    return out
+
+
+#: raising capital: Xは第三者割当増資で200億円を調達した
+RAISING_WORDS = ("調達", "増資")
+#: taking part in someone's round: Aが主導し、B、Cの2社も引き受けた
+INVESTING_LABELS = ("引き受ける", "引受", "主導する", "出資する", "参加する", "応じる")
+
+
+def _raisers(view: SentenceView, frames: dict[int, Frame], subject_of: dict[int, list[Mention]],
+             topic: list[Mention]) -> list[Mention]:
+    """Who raised capital in this sentence (their investors may follow in the next)."""
+    for i, f in frames.items():
+        if any(w in f.label for w in RAISING_WORDS) and not f.negated:
+            who = subject_of.get(i) or topic
+            found = [m for m in who if m.type in ("company", "organization")]
+            if found:
+                return found[:1]
+    return []
+
+
+def investor_relations(article: Article, view: SentenceView, frames: dict[int, Frame],
+                       subject_of: dict[int, list[Mention]], disc: Discourse) -> list[Relation]:
+    """Xは増資で200億円を調達した。Aが主導し、B、Cの2社も引き受けた: the investors of the round just told of
+    invest in X (an act with no object of its own, in the sentence right after the raising)."""
+    if not disc.raised:
+        return []
+    out: list[Relation] = []
+    for i, f in frames.items():
+        if f.label not in INVESTING_LABELS or f.negated or is_relative_clause(view, i):
+            continue
+        if any(a.role in ("object", "target") and _actors(a) for a in f.args):
+            continue
+        for m in subject_of.get(i, []):
+            if m.type in ACTOR_TYPES and all(m.name != x.name for x in disc.raised):
+                out.append(_rel(article, view.sent, m, disc.raised[0], f.label, "investor", "target", 0.6,
+                                resolved="topic"))
     return out
 
 
