@@ -805,6 +805,8 @@ def _slot_act(toks: tuple[Token, ...], i: int, role: str, acts: tuple[str, ...] 
     h = toks[i].head
     for k in (h, toks[h].head):
         word = nfkc(toks[k].text)
+        if toks[k].tag.startswith("接尾辞") and k >= 1 and toks[k - 1].head == k:
+            word = nfkc(toks[k - 1].text) + word  # 子会社|化
         if any(word == a or word.endswith(a) or toks[k].lemma == a for a in acts):
             return True  # (結び: the lemma 結ぶ)
         if toks[k].pos == "VERB":
@@ -1214,7 +1216,8 @@ def split_dotted(found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in found:
         parts = m.text.split("・")
-        if len(parts) < 2 or not all(len(p) >= 2 and p in named for p in parts):
+        if len(parts) < 2 or not all(len(p) >= 2 and p in named for p in parts) or m.source.startswith("descriptor"):
+            # (インド子会社のエスコーツ・クボタ: what a descriptor names is one company)
             out.append(m)
             continue
         at = m.start

@@ -260,8 +260,9 @@ class SentenceView:
             a = self.head_of.get(m.span)
             if a is None or m.type not in ACTOR_TYPES or a + 2 >= len(self.toks) or self._case(a) != "と":
                 continue
-            b = self.mention(a + 2)
-            if (self.toks[a + 1].text == "と" and b is not None and b.type in ACTOR_TYPES and b.span in self.head_of
+            k = _past_gloss(self, a)  # (国際協力銀行（JBIC）と: past the gloss)
+            b = self.mention(k + 1) if k + 1 < len(self.toks) else None
+            if (self.toks[k].text == "と" and b is not None and b.type in ACTOR_TYPES and b.span in self.head_of
                     and self.heads[a] != self.head_of[b.span]
                     and self.particle(self.head_of[b.span]) in ("は", "が", "も", "では")):
                 self._move(a, self.head_of[b.span])
@@ -571,7 +572,8 @@ def is_predicate(t: Token) -> bool:
     # called a verb (物流センター, 三井化学) is none
     if t.pos == "VERB":
         return not (t.tag.startswith("名詞") and "サ変" not in t.tag and "形状詞" not in t.tag)
-    return (t.pos == "ADJ" and t.tag.startswith("名詞")) or (t.dep == "ROOT" and t.pos == "NOUN" and "サ変" in t.tag)
+    return (t.pos == "ADJ" and t.tag.startswith("名詞")) or (t.dep == "ROOT" and t.pos == "NOUN" and "サ変" in t.tag) or (
+        t.pos == "NOUN" and t.tag.startswith("接尾辞") and "サ変" in t.tag and t.dep == "advcl")  # 子会社|化(advcl)し
 
 
 def _actors(a: Arg) -> bool:
@@ -1380,6 +1382,29 @@ INSTALLING_VERBS = ("導入", "設置", "配備", "搭載", "納入", "供給", 
 HANDING_VERBS = ("供給", "納入", "提供", "販売", "納める")
 SUPPLY_VERBS = HANDING_VERBS + ("製造", "生産", "開発")
 ADOPTION_VERBS = ("導入", "採用", "調達", "購入", "使う", "使用", "搭載", "受け入れる", "活用", "買う", "配備")
+
+
+def beneficiary_relations(article: Article, view: SentenceView, frames: dict[int, Frame],
+                          subject_of: dict[int, list[Mention]], disc: Discourse) -> list[Relation]:
+    """両社は…工場を整備する計画で、経産省が最大1587億円を助成する: a grant with no receiver named goes to whoever
+    acts in the clause before it (said or left to continue the topic)."""
+    out: list[Relation] = []
+    for i, f in frames.items():
+        if not any(w in f.label for w in GRANTING_VERBS) or f.negated or is_relative_clause(view, i):
+            continue
+        if any(a.role in ("target", "object") and _actors(a) for a in f.args):
+            continue
+        givers = [m for a in f.args if a.role in SUBJECT_ROLES and a.particle in ("が", "も") for m in a.mentions
+                  if m.type in ("agency", "organization", "company")]
+        if not givers:
+            continue
+        before = [k for k in frames if k < i and not is_relative_clause(view, k) and k < view.head_of.get(
+            givers[0].span, i)]
+        takers = [m for k in before[-1:] for m in subject_of.get(k) or disc.topic
+                  if m.type in ("company", "organization") and all(m.name != g.name for g in givers)]
+        out.extend(_rel(article, view.sent, g, m, f.label, "beneficiary", "target", 0.6, resolved="clause")
+                   for g in givers for m in takers)
+    return out
 
 
 def supplier_relations(article: Article, view: SentenceView, frames: dict[int, Frame],
@@ -2283,6 +2308,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(fund_relations(article, view))
     out.extend(in_progress_relations(article, view, topic))
     out.extend(investor_relations(article, view, frames, subject_of, disc))
+    out.extend(beneficiary_relations(article, view, frames, subject_of, disc))
     metric = metric_relations(article, view, disc, topic)
     if metric:
         # the metric's name says more than the verb: drop (X, 膨らむ, amount) when (X, 営業利益, amount) exists
@@ -2332,7 +2358,9 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
 #: raising capital: Xは第三者割当増資で200億円を調達した
 RAISING_WORDS = ("調達", "増資")
 #: taking part in someone's round: Aが主導し、B、Cの2社も引き受けた
-INVESTING_LABELS = ("引き受ける", "引受", "主導する", "出資する", "参加する", "応じる")
+INVESTING_LABELS = ("引き受ける", "引受", "主導する", "出資する", "参加する", "応じる", "融資する", "協調融資する")
+#: money as the sentence's topic: 資金の一部は、A銀行とB銀行が協調して融資する (the topic company's money)
+MONEY_TOPICS = ("資金", "買収資金", "調達資金", "建設資金", "残り", "一部")
 
 
 def _raisers(view: SentenceView, frames: dict[int, Frame], subject_of: dict[int, list[Mention]],
@@ -2350,8 +2378,11 @@ def _raisers(view: SentenceView, frames: dict[int, Frame], subject_of: dict[int,
 def investor_relations(article: Article, view: SentenceView, frames: dict[int, Frame],
                        subject_of: dict[int, list[Mention]], disc: Discourse) -> list[Relation]:
     """Xは増資で200億円を調達した。Aが主導し、B、Cの2社も引き受けた: the investors of the round just told of
-    invest in X (an act with no object of its own, in the sentence right after the raising)."""
-    if not disc.raised:
+    invest in X (an act with no object of its own, in the sentence right after the raising). So do the lenders of a
+    sentence on the topic's money (資金の一部は、JBICと三井住友銀行が協調して融資する)."""
+    funds = any(view.particle(t.i) == "は" and nfkc(t.text) in MONEY_TOPICS for t in view.toks)
+    receivers = disc.raised or ([m for m in disc.topic if m.type in ("company", "organization")][:1] if funds else [])
+    if not receivers:
         return []
     out: list[Relation] = []
     for i, f in frames.items():
@@ -2360,8 +2391,8 @@ def investor_relations(article: Article, view: SentenceView, frames: dict[int, F
         if any(a.role in ("object", "target") and _actors(a) for a in f.args):
             continue
         for m in subject_of.get(i, []):
-            if m.type in ACTOR_TYPES and all(m.name != x.name for x in disc.raised):
-                out.append(_rel(article, view.sent, m, disc.raised[0], f.label, "investor", "target", 0.6,
+            if m.type in ACTOR_TYPES and all(m.name != x.name for x in receivers):
+                out.append(_rel(article, view.sent, m, receivers[0], f.label, "investor", "target", 0.6,
                                 resolved="topic"))
     return out
 
@@ -2394,6 +2425,17 @@ def sentence_topic(view: SentenceView, frames: dict[int, Frame]) -> list[Mention
         for a in f.args:
             if a.particle in ("は", "では") and _actors(a):
                 return a.mentions
+    for f in sorted(frames.values(), key=lambda f: f.pred):
+        for a in f.args:
+            if a.particle == "は" and not _actors(a):
+                # エリーパワーが開発したNaStackは…、セルは川崎事業所で生産する: the maker of the thing the sentence
+                # is on acts where no one else is said to
+                makers = [m for c in view.children[a.token] if c < a.token and c in frames and is_relative_clause(view, c)
+                          for b in frames[c].args if b.role == "subject" and b.particle == "が" and _actors(b)
+                          for m in b.mentions]
+                if makers:
+                    return makers
+            break
     root = _root(view)
     if root not in frames:
         # トヨタ自動車は、…の出荷を本格化させた: the root is a noun the parser gave no verb
