@@ -107,7 +107,10 @@ REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "orga
               "同市": ("place",), "同州": ("place",), "同県": ("place",), "同製作所": ("facility", "company"),
               "同拠点": ("facility",), "同施設": ("facility",), "同センター": ("facility", "organization"),
               "同プラント": ("facility",), "同連合": ("organization",), "同協会": ("organization",),
-              "同チーム": ("organization",), "同銀行": ("company",), "同ファンド": ("company",)}
+              "同チーム": ("organization",), "同銀行": ("company",), "同ファンド": ("company",),
+              # things: 同薬の販売を承認, 同作 (not 同車: the car, or the system it carries?)
+              "同薬": ("product",), "同剤": ("product",), "同作": ("product",), "同製品": ("product",),
+              "同ワクチン": ("product",)}
 ACTOR_TYPES = {"company", "agency", "organization", "person"}
 #: titles and honorifics after a person's name (the parser often makes them the head)
 PERSON_TITLES = {"氏", "さん", "様", "社長", "会長", "CEO", "最高経営責任者", "副社長", "首相", "大統領", "長官", "大臣",
@@ -552,11 +555,25 @@ def applicants(view: SentenceView, i: int, disc: Discourse, depth: int = 3) -> l
                     found = conjuncts(view, g) or resolve_reference(view, g, disc, view.mentions)
                     out.extend(m for m in found if m.type in ACTOR_TYPES and m not in out)
         elif view.particle(c) == "の" and view.mention(c) is None:
-            out.extend(m for m in resolve_reference(view, c, disc, view.mentions)
-                       if m.type in ACTOR_TYPES and m not in out)
+            out.extend(m for m in resolve_reference(view, c, disc, view.mentions)  # 同作の販売を承認
+                       if (m.type in ACTOR_TYPES or m.type == "product") and m not in out)
         elif view.particle(c) == "による" and view.mention(c) is not None:
             out.extend(m for m in conjuncts(view, c) if m.type in ACTOR_TYPES and m not in out)  # Xによる運行を許可
+    if not out and depth == 3 and not any(c < i and view.toks[c].dep in ("nmod", "acl") for c in view.children[i]) and not any(
+            view.particle(c) in ("による", "によって") for k in (i, view.heads[i]) for c in view.children[k]):
+        word = _compound_word(view, i, ("compound",))
+        if word in DEAL_ACTS:  # ACCCは…買収を承認した: the deal of the company the text is on
+            out.extend(m for m in disc.topic if m.type == "company")
+        elif word in MARKETING_ACTS:  # 厚労省が製造販売を承認した: of the product the text is on
+            out.extend([m for m in view.mentions if m.type == "product" and m.start < view.toks[i].start][:1]
+                       or disc.antecedent(("product",)))  # (クロットリフトは、FDAが販売を承認し: this one)
     return out
+
+
+#: deals an authority approves, of the company the text is on
+DEAL_ACTS = {"買収", "統合", "経営統合", "合併", "出資", "提携", "株式取得"}
+#: what an authority lets a product do, of the product the text is on
+MARKETING_ACTS = {"販売", "製造販売", "発売", "使用", "輸入", "承認申請"}
 
 
 def predicate_label(view: SentenceView, i: int) -> str:
