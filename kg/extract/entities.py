@@ -721,9 +721,12 @@ MINISTRY_STEMS = {"経済産業", "経産", "財務", "外務", "外", "防衛",
 CORPORATE_TITLES = {"社長", "会長", "CEO", "最高経営責任者", "副社長", "本部長", "事業本部長", "事業部長", "部長",
                     "執行役員", "専務", "常務", "工場長", "社長CEO", "社長兼最高経営責任者", "取締役", "代表取締役",
                     "CTO", "CFO", "COO", "会長兼社長", "会長兼CEO", "社長兼CEO", "最高財務責任者", "最高技術責任者",
-                    "最高執行責任者", "頭取"}
+                    "最高執行責任者", "頭取", "執行役", "上級執行役員", "常務執行役員", "専務執行役員"}
 #: titles after which X<title>の…氏 makes X a company (not the titles of a unit: 熊本工場長, 営業部長)
 _COMPANY_TITLES = (CORPORATE_TITLES - {"本部長", "事業本部長", "事業部長", "部長", "工場長"}) | {"創業者", "共同創業者"}
+
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
 def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
@@ -766,7 +769,8 @@ def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
                 out.append(Candidate(sent.index, a, b, "company", text, "title", nfkc(t.text)))
             continue
         personal = any("人名" in x.tag for x in span) or (
-            any(x.text in ("・", "･") for x in span) and all(_is_katakana(x) or x.text in "・･" for x in span)
+            any(x.text in ("・", "･") for x in span) and any(_is_katakana(x) for x in span)
+            and all(_is_katakana(x) or x.text in "・･" or _INITIAL.match(nfkc(x.text)) for x in span)  # J・B・ストローベル
         ) or (len(span) == 1 and span[0].oov and _is_katakana(span[0]))
         if personal:
             out.append(Candidate(sent.index, a, b, "person", text, "title", nfkc(t.text)))

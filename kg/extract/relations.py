@@ -61,7 +61,7 @@ BUSINESS_ACTS = ("提携", "開発", "調達", "生産", "供給", "買収", "�
                  "納入", "受注", "発売", "製造", "出荷")
 #: a plant or an office: P の <site> で says where a company acts
 SITE_NOUNS = ("工場", "拠点", "製錬所", "事業所", "施設", "研究所", "敷地", "本社", "プラント", "製油所", "基地",
-              "センター", "製作所", "製鉄所")
+              "センター", "製作所", "製鉄所", "号機", "号炉")
 #: a stake in a company: Xの株式約10%を取得 is about X
 SHARE_NOUNS = {"株式", "株", "持ち分", "持分", "議決権", "発行済み株式", "全株式"}
 #: nouns for what belongs to an owner named with の: Xの製品も採用した -> X
@@ -95,6 +95,7 @@ ROLE_WORDS = {
     "取締役": "holder", "理事長": "holder", "総裁": "holder", "長官": "holder", "大臣": "holder", "相": "holder",
     "発": "origin", "発スタートアップ": "origin", "発ベンチャー": "origin",
     "本部長": "holder", "事業本部長": "holder", "事業部長": "holder", "部長": "holder", "執行役員": "holder",
+    "執行役": "holder", "上級執行役員": "holder", "常務執行役員": "holder", "専務執行役員": "holder",
     "専務": "holder", "常務": "holder", "工場長": "holder", "社長CEO": "holder", "社長兼最高経営責任者": "holder",
     "学長": "holder", "所長": "holder", "教授": "holder", "准教授": "holder", "研究員": "holder", "議長": "holder", "委員長": "holder", "首相": "holder", "大統領": "holder",
 }
@@ -112,12 +113,15 @@ REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "orga
               "同薬": ("product",), "同剤": ("product",), "同作": ("product",), "同製品": ("product",),
               "同ワクチン": ("product",)}
 ACTOR_TYPES = {"company", "agency", "organization", "person"}
+#: a company introduced as new (新会社「SHリチウムサイクル」) and the words that refer back to it
+NEW_COMPANY_INTROS = ("新会社「", "合弁会社「", "新会社の", "合弁会社の", "新会社、", "新会社『", "合弁会社『")
+NEW_COMPANY_REFERENCES = {"新会社", "同合弁会社", "合弁新会社"}
 #: titles and honorifics after a person's name (the parser often makes them the head)
 PERSON_TITLES = {"氏", "さん", "様", "社長", "会長", "CEO", "最高経営責任者", "副社長", "首相", "大統領", "長官", "大臣",
                  "相", "知事", "市長", "議員", "教授", "博士", "代表", "理事長", "総裁", "議長", "委員長", "会長兼社長",
                  "会長兼CEO", "社長兼CEO", "創業者", "CTO", "CFO", "COO", "所長", "学長", "専務", "常務", "執行役員",
                  "取締役", "本部長", "事業本部長", "事業部長", "部長", "工場長", "最高財務責任者", "最高技術責任者",
-                 "最高執行責任者"}
+                 "最高執行責任者", "執行役", "上級執行役員", "常務執行役員", "専務執行役員"}
 GLUED_COUNTRY_TOKENS = {"米", "英", "中", "韓", "独", "仏", "蘭", "豪", "印", "露", "伊", "加", "台"}
 #: nouns a clause can modify without being its argument: 買収することで合意, 導入したことが分かった
 FORMAL_NOUNS = {"こと", "の", "もの", "ため", "よう", "ところ", "旨", "可能性", "必要", "場合", "際", "結果", "中",
@@ -678,8 +682,9 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
             role = "object"  # Xの製品も採用した: what the subject also takes (not A、Bの2社も: who also acts)
         if not ms and role == "place" and _compound_word(view, c).endswith(SITE_NOUNS + ("敷地内", "構内", "跡地")):
             # 秋田県小坂町の製錬所で…を引き上げる, 美浜発電所の敷地内で: the place or plant the act happens at
-            ms = [view.mention(g) for g in view.children[c] if g < c and view.particle(g) == "の"
+            ms = [view.mention(g) for g in view.children[c] if g < c and view.particle(g) in ("の", "")
                   and view.mention(g) is not None and view.mention(g).type in ("place", "facility")][-1:]
+            # (三隅発電所（浜田市）1号機で: the plant glued to its unit)
             role = "site" if ms else role
         resolved = ""
         if not ms and disc is not None and role != "place":  # (3社で分担する: together, not a party)
@@ -801,6 +806,7 @@ class Discourse:
     lead: list[Mention] = field(default_factory=list)  # the first topic of the article: its protagonist
     headline: list[Mention] = field(default_factory=list)  # the actor of the headline clause just read
     raised: list[Mention] = field(default_factory=list)  # who raised capital in the sentence just read
+    new_company: list[Mention] = field(default_factory=list)  # the last company introduced as 新会社「X」
 
     def main_actor(self, kinds: tuple[str, ...]) -> list[Mention]:
         """Whose executive an ownerless 社長の X 氏 is: the article's lead actor, else the company it has
@@ -835,6 +841,8 @@ class Discourse:
 def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions: list[Mention]) -> list[Mention]:
     """同社, 両社, 同省 ...: the nearest earlier mention(s) of a compatible type."""
     word = nfkc(view.toks[i].text)
+    if word in NEW_COMPANY_REFERENCES or (word == "会社" and i > 0 and view.toks[i - 1].text == "新"):
+        return list(disc.new_company)  # 新会社の社長には…: the company just introduced as new, else none
     types = REFERENCES.get(word)
     count = 2 if word.startswith("両") else 1
     nums = [c for c in view.children[i] if view.toks[c].pos == "NUM" and c == i - 1]
@@ -916,6 +924,13 @@ def _noun_label(view: SentenceView, i: int) -> str:
     parts = [toks[c].text for c in view.children[i] if toks[c].dep == "compound" and c < i] + [toks[i].text]
     word = nfkc("".join(parts))
     return _AMOUNT_NOUN_TAIL.sub("", word) or word
+
+
+def _unnamed_subject(view: SentenceView, frame: Frame) -> bool:
+    """製薬大手が相次いで参入した: the frame's が-subject is said but names no entity; no topic is its actor."""
+    return any(a.role == "subject" and a.particle == "が" and not a.mentions and a.token >= 0
+               and view.toks[a.token].pos == "NOUN" and nfkc(view.toks[a.token].text) not in REFERENCES
+               for a in frame.args)
 
 
 def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Discourse,
@@ -1024,7 +1039,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     # no subject: the topic of the sentence before
     zero = False
     if (not subjects and disc.topic and main_clause(view, frame.pred) and not frame.passive and not quoted
-            and toks[frame.pred].start < view.first_actor_subject):
+            and toks[frame.pred].start < view.first_actor_subject and not _unnamed_subject(view, frame)):
         # (a clause before the sentence's own actor: …を売却し、ライオンは…を絞った)
         subjects = disc.topic
         lead = [m for m in disc.lead if m.type == "company"]
@@ -1413,11 +1428,16 @@ def beneficiary_relations(article: Article, view: SentenceView, frames: dict[int
             continue
         givers = [m for a in f.args if a.role in SUBJECT_ROLES and a.particle in ("が", "も") for m in a.mentions
                   if m.type in ("agency", "organization", "company")]
+        at = view.head_of.get(givers[0].span, i) if givers else i
+        if not givers:  # 経産省は新会社を支援の対象とし、…を補助する方針だ: the giver said above
+            givers = [m for m in subject_of.get(i, []) if m.type in ("agency", "organization")]
         if not givers:
             continue
-        before = [k for k in frames if k < i and not is_relative_clause(view, k) and k < view.head_of.get(
-            givers[0].span, i)]
-        takers = [m for k in before[-1:] for m in subject_of.get(k) or disc.topic
+        before = [k for k in frames if k < i and not is_relative_clause(view, k) and k < at]
+        # (経産省は新会社を支援の対象とし、…を補助する: what the clause before names as its object)
+        named = [m for k in before[-1:] for a in frames[k].args if a.role == "object" and a.mentions
+                 for m in a.mentions if m.type in ("company", "organization")]
+        takers = [m for k in before[-1:] for m in named or subject_of.get(k) or disc.topic
                   if m.type in ("company", "organization") and all(m.name != g.name for g in givers)]
         out.extend(_rel(article, view.sent, g, m, f.label, "beneficiary", "target", 0.6, resolved="clause")
                    for g in givers for m in takers)
@@ -1531,6 +1551,11 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                 owner = [m]
             elif m is None and nfkc(toks[t.i - 1].text) in REFERENCES:
                 owner = resolve_reference(view, t.i - 1, disc, view.mentions)[:1]  # 同社傘下の…
+        if not owner and kind == "holder":
+            k = _of_before(view, t.i)  # 新会社の社長: the company just introduced as new
+            if k >= 0 and (nfkc(toks[k].text) in NEW_COMPANY_REFERENCES or toks[k].text == "会社" and k > 0
+                           and toks[k - 1].text == "新"):
+                owner = resolve_reference(view, k, disc, view.mentions)[:1]
         implicit = False
         other: list[Mention] = []
         verb = view.heads[t.i]
@@ -1617,6 +1642,11 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
         if kind == "holder" and titled is not None and titled.type == "person":
             other = [titled]  # Aの佐藤恒治社長: the title stands for the person before it
             owner = [o for o in owner if o.type != "person"]
+        if not other and kind == "holder" and t.i + 2 < len(toks) and toks[t.i + 1].text == "、":
+            # テスラの共同創業者、J・B・ストローベル氏: the person named after the comma
+            m = view.mention(t.i + 2)
+            if m is not None and m.type == "person":
+                other = [m]
         if not other and t.dep in ("acl", "nmod", "compound", "appos") and t.head != t.i:
             # MDC傘下の住宅ブランド「リッチモンド・アメリカン・ホームズ」: the name in brackets
             other = named_in_brackets(view, conjuncts(view, view.heads[t.i])) or (
@@ -1775,7 +1805,9 @@ def location_relations(article: Article, view: SentenceView) -> list[Relation]:
                 place = p
         if place is None and last + 2 < len(toks) and toks[last + 1].text in ("（", "("):
             p = view.mention(last + 2)
-            if p is not None and p.type == "place" and _after(view, last).startswith(("の", "、", "に", "で", "は", "を", "が")):
+            after = _past_gloss(view, last)
+            if p is not None and p.type == "place" and (_after(view, last).startswith(("の", "、", "に", "で", "は", "を", "が"))
+                                                      or after < len(toks) and toks[after].pos == "NUM"):  # （…）1号機
                 place = p
         if place is not None:
             out.append(_rel(article, view.sent, m, place, "所在", "siting", "place", 0.7))
@@ -1939,6 +1971,20 @@ def subject_of_empty_clause(view: SentenceView, frames: dict[int, Frame], disc: 
             moved = ga + [a for a in f.args if a.role == "place" and nfkc(view.toks[a.token].text) in JOINTLY]
             f.args = [a for a in f.args if a not in moved]
             frames[up].args = moved + frames[up].args
+
+
+def two_subjects(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """AがBと共同開発した「X」の成功をきっかけに、製薬大手が参入した: a verb with two が-subjects got the first from
+    the parser by mistake; it belongs to the relative clause right after it, which has none of its own."""
+    for f in frames.values():
+        ga = [a for a in f.args if a.role == "subject" and a.particle == "が"]
+        if len(ga) < 2 or not _actors(ga[0]):
+            continue
+        clause = next((k for k in sorted(frames) if ga[0].token < k < ga[1].token and is_relative_clause(view, k)), None)
+        if clause is None or any(a.role in SUBJECT_ROLES and a.mentions for a in frames[clause].args):
+            continue
+        f.args.remove(ga[0])
+        frames[clause].args.insert(0, ga[0])
 
 
 def _release(frames: dict[int, Frame], tokens: set[int], after: int = -1) -> None:
@@ -2244,6 +2290,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     particle_verb_objects(view, frames, disc)
     split_noun_verbs(view, frames, disc)
     subject_of_empty_clause(view, frames, disc)
+    two_subjects(view, frames, disc)
     set_off_by_comma(view, frames, disc)
     before_relative_subject(view, frames, disc)
     cleft_focus(view, frames, disc)
@@ -2314,7 +2361,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             if rel is not None and (rel or chained_clause(view, i) == i):  # (Aと組んで開発したX: 組む, read alone)
                 out.extend(rel)
                 continue
-        inherited = [] if any(a.role in SUBJECT_ROLES and a.mentions for a in f.args) else (
+        inherited = [] if _unnamed_subject(view, f) or any(a.role in SUBJECT_ROLES and a.mentions for a in f.args) else (
             subject_of.get(i) or [m for m in topic if m.start < view.toks[i].start])  # not a topic after it
         out.extend(frame_relations(article, view, f, disc, inherited))
     out.extend(supplier_relations(article, view, frames, subject_of, topic))
@@ -2368,6 +2415,9 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             disc.lead = list(disc.topic)
     disc.headline = (headline_subject(view) or disc.headline) if is_headline(view) else []
     disc.raised = _raisers(view, frames, subject_of, topic)
+    for m in mentions:
+        if m.type == "company" and article.text[max(0, m.start - 6):m.start].endswith(NEW_COMPANY_INTROS):
+            disc.new_company = [m]
     disc.recent.extend(sorted(mentions, key=lambda m: m.start))
     return out
 
