@@ -393,7 +393,10 @@ def listed_before(view: SentenceView, m: Mention) -> list[Mention]:
             k = next((j + 1 for j in range(k - 3, max(k - 16, 0), -1) if toks[j].text in ("、", "，")), k)
         if k < 2 or toks[k - 1].text not in ("、", "，"):
             return out
-        prev = view.mention(k - 2)
+        j = k - 2
+        if toks[j].text in ("）", ")"):  # 日本政策投資銀行（DBJ）、: the name before its gloss
+            j = next((o - 1 for o in range(j - 1, max(j - 12, 0), -1) if toks[o].text in ("（", "(")), j)
+        prev = view.mention(j)
         if prev is None or prev.type not in ACTOR_TYPES or prev in out or (
                 prev.start == toks[0].start and is_headline(view)):
             return out  # (トヨタ、ホンダと提携: the headline's actor is no member)
@@ -430,12 +433,13 @@ def enumerated(view: SentenceView, i: int) -> list[Mention]:
             continue
         last = view.head_of.get(cm.span, c)
         tail = "".join(t.text for t in view.toks[last + 1 : last + 3])
-        counted = (last + 2 < len(view.toks) and view.toks[last + 1].text == "の"
-                   and view.toks[last + 2].pos == "NUM")  # A、B、Cの3社
+        after = _past_gloss(view, last)  # (A、B、C（略称）の3社)
+        counted = (after + 1 < len(view.toks) and view.toks[after].text == "の"
+                   and view.toks[after + 1].pos == "NUM")  # A、B、Cの3社
         if counted or any(tail.startswith(w) for w in _ENUM_LINKS):
             for k in listed + [c]:
                 out.extend(x for x in conjuncts(view, k) if x not in out)
-            number = nfkc(view.toks[last + 2].text) if counted else ""
+            number = nfkc(view.toks[after + 1].text) if counted else ""
             if number.isdigit() and len(out) < int(number):  # A、B、Cの3社: the parser lost A and B
                 out[:0] = [x for x in reversed(listed_before(view, cm)) if x not in out]
             listed = []
@@ -2409,6 +2413,8 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
                 and root in (modified_noun(view, c), *_ancestors(view, modified_noun(view, c), 3))
                 for a in frames[c].args if a.role == "subject" and a.particle == "が"
                 for m in a.mentions if m.type in ACTOR_TYPES][:1]
+    if any(r.rule == "investor" for r in out):
+        tops, topic = [], []  # (Aが主導し、B、Cの2社が引き受けた: the round's sentence is on who raised it)
     if tops or topic:
         disc.topic = tops or topic
         if not disc.lead:
