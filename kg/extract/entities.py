@@ -235,6 +235,8 @@ def looks_like_name(toks: tuple[Token, ...], a: int, b: int, etype: str, res: Re
         return False  # 米, 英: country prefixes, kept as attributes
     if _DATE_WORDS.match(nfkc(text)) or REFERENCE_RE.match(nfkc(text)):
         return False
+    if nfkc(text).endswith("子") and b < len(toks) and toks[b].text.startswith("会社") and len(nfkc(text)) == 2:
+        return False  # 英子|会社, 米子|会社: a country prefix and 子会社, not a name
     if all(t.pos in ("NUM", "SYM", "PUNCT") for t in span):
         return False
     if span[0].text in res.rules.stopmods:

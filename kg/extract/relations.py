@@ -273,6 +273,16 @@ class SentenceView:
                     and self.heads[a] != self.head_of[b.span]
                     and self.particle(self.head_of[b.span]) in ("は", "が", "も", "では")):
                 self._move(a, self.head_of[b.span])
+                continue
+            # Aは中部電力、関西電力と原子力事業で提携を結んだ: a partner the parser hung on the noun of an oblique
+            # (not AとBの提携, which is the noun's) belongs to the verb
+            h = self.heads[a]
+            v = self.heads[h]
+            if (self.toks[k].text == "と" and self.toks[a].dep == "nmod" and self.mention(h) is None
+                    and self.toks[h].pos == "NOUN" and self.particle(h) in ("で", "に") and v != h
+                    and nfkc(self.toks[h].text) not in JOINTLY and "サ変" not in self.toks[h].tag
+                    and self.toks[v].pos == "VERB"):
+                self._move(a, v)
 
     def quotes(self) -> list[tuple[int, int]]:
         """The character spans of the sentence's 「…」 quotations: brackets holding a verb (not a name's)."""
@@ -1031,7 +1041,11 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                       for o in of_mention(view, view.head_of[m.span]) if o.type in ACTOR_TYPES]
             if owners and all(m.type not in ACTOR_TYPES for m in subjects):
                 subjects = owners  # ニュースケールのSMRは、NRCから承認を得た: the company whose reactor it is
-            others = [a for a in others if a is not src[0]] + [Arg("object", -1, subjects, "")]
+            # 遺伝子治療薬「X」について、厚労省から承認を取得した: what the approval is of
+            about = [m for k in (frame.pred, view.heads[frame.pred]) for c in view.children[k]  # (or on 発表した)
+                     if c < frame.pred and view.particle(c) in ("について", "につき")
+                     for m in arg_mentions(view, c) if m.type in ("product", "technology", "facility")]
+            others = [a for a in others if a is not src[0]] + [Arg("object", -1, about or subjects, "")]
             subjects = src[0].mentions
     # …基金から約45億円を助成する (no subject): the fund or body it comes from gives it
     if not subjects and not frame.passive and any(w in label for w in GRANTING_VERBS):
@@ -1591,7 +1605,9 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
         took_office = (t.dep == "obl" and view.particle(t.i) == "に" and toks[verb].lemma in ("就任", "就く")
                        and kind == "holder")
         copular = t.i + 2 < len(toks) and toks[t.i + 1].text == "で" and toks[t.i + 2].lemma == "ある"
-        if not owner and ((t.i + 1 < len(toks) and toks[t.i + 1].text == "の") or took_office or copular):
+        glued = (word.endswith("子会社") and view.mention(t.i + 1) is not None  # 英子会社オーチャード
+                 and view.mention(t.i + 1).type == "company")
+        if not owner and ((t.i + 1 < len(toks) and toks[t.i + 1].text == "の") or took_office or copular or glued):
             # 社長の今井正氏, 子会社の日立ハイテク, 社長に就任したX: the company the text is about (this
             # sentence's first, else the one before)
             kinds = ("company", "organization", "agency")
