@@ -641,8 +641,14 @@ def seat_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         if toks[i].text not in _OPEN:
             continue
         close = next((k for k in range(i + 2, min(i + 6, len(toks))) if toks[k].text in _CLOSE), None)
-        if close is None or not _WARD_GLOSS.match(nfkc(_text(toks, i + 1, close))):
+        if close is None:
             continue
+        gloss = nfkc(_text(toks, i + 1, close))
+        seat = res.by_surface.get(fold(gloss))
+        if not _WARD_GLOSS.match(gloss) and not (seat is not None and seat.type == "place"
+                                                 or res.rules.suffix_type(gloss) == "place"):
+            continue  # (or a city: ミナトパワーデバイス（名古屋市）, ノーザン・フェライト（モントリオール）; a plant's
+            # name glossed with its place keeps its suffix's type, which outranks this guess)
         a = _noun_run_before(toks, i, res)
         a, b = widen_middle_dot(toks, a, i)
         a, b = strip_descriptors(toks, a, b, res)

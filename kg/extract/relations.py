@@ -275,9 +275,14 @@ class SentenceView:
                 self._move(a, self.head_of[b.span])
                 continue
             # Aは中部電力、関西電力と原子力事業で提携を結んだ: a partner the parser hung on the noun of an oblique
-            # (not AとBの提携, which is the noun's) belongs to the verb
+            # (not AとBの提携, which is the noun's) belongs to the verb; so does Bと|合弁会社「C」を設立する's
             h = self.heads[a]
             v = self.heads[h]
+            if nfkc(self.toks[h].text) in ("会社", "合弁会社", "新会社") and self.particle(h) == "" and v != h:
+                h, v = v, self.heads[v]  # (合弁|会社 hangs on the name in brackets)
+                if self.mention(h) is not None and self.particle(h) == "を" and v != h and self.toks[v].pos == "VERB":
+                    self._move(a, v)
+                    continue
             if (self.toks[k].text == "と" and self.toks[a].dep == "nmod" and self.mention(h) is None
                     and self.toks[h].pos == "NOUN" and self.particle(h) in ("で", "に") and v != h
                     and nfkc(self.toks[h].text) not in JOINTLY and "サ変" not in self.toks[h].tag
@@ -1462,6 +1467,37 @@ def beneficiary_relations(article: Article, view: SentenceView, frames: dict[int
     return out
 
 
+#: acts that come with each party's share: Aが60%、Bが40%を出資する
+SHARE_ACTS = ("出資", "保有", "取得", "持つ")
+
+
+def share_relations(article: Article, view: SentenceView, frames: dict[int, Frame]) -> list[Relation]:
+    """豊田通商が60%、ノーザン・フェライトが40%を出資する: the share right after each party (Aが60%、) is that party's,
+    whichever frame the parser hung the pair on."""
+    out: list[Relation] = []
+    toks = view.toks
+    pairs: list[tuple[Mention, Mention, int, bool]] = []
+    for m in view.mentions:
+        if m.type not in ("company", "organization", "agency") or m.span not in view.head_of:
+            continue
+        k = _past_gloss(view, view.head_of[m.span])
+        if k + 1 >= len(toks) or toks[k].text != "が":
+            continue
+        share = view.mention(k + 1)
+        if share is None or share.type != "amount" or share.attr("unit") != "%":
+            continue
+        end = max(j for j, x in view.at.items() if x is share)
+        if end + 1 < len(toks):
+            pairs.append((m, share, end, toks[end + 1].text in ("、", "，")))
+    if not any(listed for *_, listed in pairs):
+        return []  # (Aが40%を出資する alone: the frame's own object)
+    for m, share, end, _ in pairs:
+        verb = next((i for i in sorted(frames) if i > end and any(w in frames[i].label for w in SHARE_ACTS)), None)
+        if verb is not None and not frames[verb].negated:
+            out.append(_rel(article, view.sent, m, share, frames[verb].label, "share", "object", 0.7))
+    return out
+
+
 def supplier_relations(article: Article, view: SentenceView, frames: dict[int, Frame],
                        subject_of: dict[int, list[Mention]], topic: list[Mention]) -> list[Relation]:
     """三井E&Sが供給するクレーンを宇徳が導入する: the maker of an unnamed thing supplies whoever takes it in."""
@@ -1564,7 +1600,10 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
         owner = [m for m in of_mention(view, t.i) if m.type in ACTOR_TYPES] or [
             m for m in nested_of(view, t.i, 2) if m.type in ACTOR_TYPES] or _owner_before(view, t.i)
         if not owner and t.i > 0:
-            m = view.mention(t.i - 1)
+            j = t.i - 1
+            if toks[j].text in ("）", ")"):  # 聯華電子（UMC）傘下の: the name before its gloss
+                j = next((o - 1 for o in range(j - 1, max(j - 12, 0), -1) if toks[o].text in ("（", "(")), j)
+            m = view.mention(j)
             if m is not None and m.type != "place":  # 米国子会社の…: where, not whose
                 owner = [m]
             elif m is None and nfkc(toks[t.i - 1].text) in REFERENCES:
@@ -1671,6 +1710,7 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             # MDC傘下の住宅ブランド「リッチモンド・アメリカン・ホームズ」: the name in brackets
             other = named_in_brackets(view, conjuncts(view, view.heads[t.i])) or (
                 [bracket_child(view, view.heads[t.i])] if bracket_child(view, view.heads[t.i]) else [])
+            other = [m for m in other if m not in owner]  # (X（略称）|傘下: the parser hung the role word on X)
             h = view.heads[t.i]
             if (not other or all(m.type == "place" for m in other)) and view.particle(h) == "の" and (
                     view.mention(h) is not None or nfkc(toks[h].text).endswith(COMPANY_DESCRIPTORS)):
@@ -2393,6 +2433,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(in_progress_relations(article, view, topic))
     out.extend(investor_relations(article, view, frames, subject_of, disc))
     out.extend(beneficiary_relations(article, view, frames, subject_of, disc))
+    out.extend(share_relations(article, view, frames))
     metric = metric_relations(article, view, disc, topic)
     if metric:
         # the metric's name says more than the verb: drop (X, 膨らむ, amount) when (X, 営業利益, amount) exists
