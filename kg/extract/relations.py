@@ -1462,7 +1462,13 @@ def beneficiary_relations(article: Article, view: SentenceView, frames: dict[int
                  for m in a.mentions if m.type in ("company", "organization")]
         takers = [m for k in before[-1:] for m in named or subject_of.get(k) or disc.topic
                   if m.type in ("company", "organization") and all(m.name != g.name for g in givers)]
-        out.extend(_rel(article, view.sent, g, m, f.label, "beneficiary", "target", 0.6, resolved="clause")
+        resolved = "clause"
+        if not takers and not any(a.role == "target" for a in f.args) and all(g.type == "agency" for g in givers):
+            # USJCは…約150億円を投じる。経済産業省は…、このうち最大50億円を補助する: an authority's grant with no
+            # receiver said goes to the company the text is on
+            takers = [m for m in disc.topic if m.type == "company"][:1]
+            resolved = "topic"
+        out.extend(_rel(article, view.sent, g, m, f.label, "beneficiary", "target", 0.6, resolved=resolved)
                    for g in givers for m in takers)
     return out
 
