@@ -1652,7 +1652,11 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
         copular = t.i + 2 < len(toks) and toks[t.i + 1].text == "で" and toks[t.i + 2].lemma == "ある"
         glued = (word.endswith("子会社") and view.mention(t.i + 1) is not None  # 英子会社オーチャード
                  and view.mention(t.i + 1).type == "company")
-        if not owner and ((t.i + 1 < len(toks) and toks[t.i + 1].text == "の") or took_office or copular or glued):
+        of_after = _past_gloss(view, t.i)  # 最高経営責任者（CEO）の…氏: past the gloss
+        if (kind == "holder" and of_after + 1 < len(toks) and toks[of_after].text == "で"
+                and ROLE_WORDS.get(nfkc(toks[of_after + 1].text)) == "holder"):
+            of_after = _past_gloss(view, of_after + 1)  # 創業者で最高経営責任者の…氏: two titles of one person
+        if not owner and ((of_after < len(toks) and toks[of_after].text == "の") or took_office or copular or glued):
             # 社長の今井正氏, 子会社の日立ハイテク, 社長に就任したX: the company the text is about (this
             # sentence's first, else the one before)
             kinds = ("company", "organization", "agency")
@@ -1665,8 +1669,12 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             if not before and any(m.type == "person" for m in topic):
                 # キリンHD社長の南方健志氏は、医薬品子会社の協和キリン…: the person's company
                 before = [m for m in view.mentions if m.start < t.start and m.type in kinds][:1]
-            if not before and kind == "holder" and disc.main_actor(("company",)):
-                before = disc.main_actor(("company",))  # 社長の村瀬康弘氏は: the article's company
+            if not before and kind == "holder":
+                # 社長の村瀬康弘氏は: the article's company; but 創業者で最高経営責任者の…氏 founded the company the
+                # text is on now (a startup a paragraph introduces)
+                founder = word in ("創業者", "共同創業者") or nfkc(toks[t.i - 2].text if t.i >= 2 else "").endswith("創業者")
+                before = ([m for m in disc.topic if m.type == "company"][:1] if founder else []) or disc.main_actor(
+                    ("company",))
             owner = (before or [m for m in disc.topic if m.type in kinds])[:1]
             if word in ("合弁会社", "共同出資会社") and owner:
                 owner = [m for m in conjuncts(view, view.head_of.get(owner[0].span, -1)) if m.type in kinds] or owner
@@ -1766,6 +1774,11 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                 other = [m]
                 owner = [o for o in owner if o is not m] or [
                     o for o in of_mention(view, view.head_of.get(m.span, t.i - 1)) if o is not m]
+        label = word
+        gloss = nfkc(view.sent.text[toks[t.i + 1].end - view.sent.start:toks[of_after - 1].start - view.sent.start]) if (
+            of_after - t.i >= 3 and toks[t.i + 1].text in ("（", "(")) else ""
+        if re.fullmatch(r"[A-Z]{2,5}", gloss):
+            label = f"{word}（{gloss}）"  # 最高経営責任者（CEO）: the title as written, both forms
         for a in owner:
             for b in other:
                 if a.span == b.span:
@@ -1781,7 +1794,7 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                 if head.type not in ACTOR_TYPES or (tail.type not in ACTOR_TYPES
                                                     and not (kind == "owner" and tail.type == "product")):
                     continue  # a brand may be under a company (傘下の住宅ブランド「X」)
-                out.append(_rel(article, view.sent, head, tail, word, "nominal", kind, 0.6 if implicit else 0.8,
+                out.append(_rel(article, view.sent, head, tail, label, "nominal", kind, 0.6 if implicit else 0.8,
                                 resolved="topic" if implicit else ""))
     return out
 
