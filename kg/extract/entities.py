@@ -596,6 +596,8 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             continue  # (京都大学発のソディオン: a university's spin-off is a company)
         if toks[i].text == "の":
             a = i + 1
+        elif toks[i].text == "、" and i + 1 < len(toks) and not spinoff and toks[i - 1].text.endswith(COMPANY_DESCRIPTORS):
+            a = i + 1  # 中国の新興製薬会社、蘇州瑞康生物医薬: the name after the description and its comma
         elif toks[i].text == "で" and i + 1 < len(toks) and toks[i + 1].text == "ある":
             a = i + 2  # 子会社である積水ソーラーフィルム
         elif toks[i - 1].text.endswith(("会社", "法人", "企業")) and (
@@ -626,6 +628,8 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             continue
         if b < len(toks) and toks[b].text in ("「", "『"):
             continue  # 傘下の住宅ブランド「X」: the category before a name in brackets
+        if toks[i].text == "、" and any("サ変" in x.tag and x.tag.startswith("名詞-普通") for x in toks[a:b]):
+            continue  # 電力・ガス大手、LNG調達と…: after the comma, an act, not a name
         text = nfkc(_text(toks, a, b))
         entry = res.by_surface.get(fold(text))
         out.append(Candidate(sent.index, a, b, entry.type if entry else "company",
@@ -664,6 +668,22 @@ def seat_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             continue
         out.append(Candidate(sent.index, a, b, entry.type if entry else "company",
                              entry.canonical if entry else text, "descriptor", "seat"))
+    return out
+
+
+def state_city_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
+    """カンザス州デソト, ケベック州ベカンクール: a katakana name glued to a state or province is a city in it."""
+    out = []
+    toks = sent.tokens
+    for i in range(len(toks) - 1):
+        entry = res.by_surface.get(fold(nfkc(toks[i].text)))
+        if entry is None or entry.type != "place" or not nfkc(toks[i].text).endswith(("州", "省")):
+            continue
+        b = i + 1
+        while b < len(toks) and toks[b - 1].end == toks[b].start and (_is_katakana(toks[b]) or toks[b].text in ("・", "･")):
+            b += 1
+        if b - (i + 1) >= 1 and _is_katakana(toks[b - 1]) and len(_text(toks, i + 1, b)) >= 3:
+            out.append(Candidate(sent.index, i + 1, b, "place", nfkc(_text(toks, i + 1, b)), "suffix", "州"))
     return out
 
 
@@ -1090,14 +1110,20 @@ def split_places(cands: list[Candidate], res: Resources) -> None:
     """広島県福山市 -> 広島県 + 福山市: a place that starts with a dictionary place is cut after it
     when the rest is a place name of its own (not 北欧 + 諸国)."""
     for c in cands:
-        if c.type != "place" or c.source == "dict":
+        if c.source == "dict" or (c.type != "place" and c.source not in ("kgner", "ginza")):
             continue
         for d in cands:
             rest = c.name[len(d.name):] if c.name.startswith(d.name) else ""
-            if (d.source == "dict" and d.type == "place" and d.start == c.start and d.end < c.end
-                    and len(rest) >= 2 and res.rules.suffix_type(rest) == "place"):
+            if not (d.source == "dict" and d.type == "place" and d.start == c.start and d.end < c.end and len(rest) >= 2):
+                continue
+            if c.type == "place" and res.rules.suffix_type(rest) == "place":
                 c.start = d.end
                 c.name = rest
+                break
+            if d.name.endswith(("州", "省")) and _KATAKANA.match(rest) and len(rest) >= 3:
+                # ケンタッキー州ボーリンググリーン, サウスカロライナ州フローレンス (a person to the models): a city of
+                # the state
+                c.start, c.name, c.type = d.end, rest, "place"
                 break
 
 
@@ -1276,6 +1302,7 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
                  + bracket_candidates(sent, res)
                  + enumeration_candidates(sent, res) + suffix_candidates(sent, res) + title_candidates(sent, res)
                  + descriptor_candidates(sent, res) + seat_candidates(sent, res) + prefix_candidates(sent, res)
+                 + state_city_candidates(sent, res)
                  + slot_candidates(sent, res)
                  + tech_candidates(sent, res) + latin_kana_candidates(sent, res)
                  + model)
