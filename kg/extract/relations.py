@@ -780,6 +780,32 @@ def headline_subject(view: SentenceView) -> list[Mention]:
     return [m]
 
 
+#: the joint acts a headline may name for the pair it opens with
+HEADLINE_JOINT_WORDS = ("合弁", "提携", "統合", "連携", "協業", "合併", "共同")
+#: words a headline gives a joint act up with: 日産とホンダ、経営統合の協議を打ち切り
+GIVING_UP = {"断念", "見送り", "見送る", "白紙", "打ち切り", "打ち切る", "破談", "解消", "撤回", "中止"}
+
+
+def headline_pair_relations(article: Article, view: SentenceView) -> list[Relation]:
+    """住友金属鉱山とホンダ、電池リサイクルで合弁: a headline that opens with two actors joined by と and a comma
+    says they act together; the pair is related by the joint act it names (else 共同)."""
+    toks = view.toks
+    first = view.mention(0)
+    if not is_headline(view) or first is None or first.type not in ("company", "organization", "agency"):
+        return []
+    k = _past_gloss(view, max(i for i, t in enumerate(toks) if t.start < first.end))
+    second = view.mention(k + 1) if k + 1 < len(toks) and toks[k].text == "と" else None
+    if second is None or second.type not in ("company", "organization", "agency") or second is first:
+        return []
+    end = _past_gloss(view, max(i for i, t in enumerate(toks) if t.start < second.end))
+    if end >= len(toks) or toks[end].text not in ("、", "，"):
+        return []
+    if any(t.lemma in NEGATIVE_AUX or nfkc(t.text) in GIVING_UP for t in toks[end:]):
+        return []
+    label = next((w for w in HEADLINE_JOINT_WORDS if w in view.sent.text), "共同")
+    return [_rel(article, view.sent, first, second, label, "headline-pair", "partner", 0.6)]
+
+
 #: formal nouns a relative clause may be hung on instead of the name before them: Aが開発したBのように
 _LIKE_NOUNS = {"よう", "ような", "ほか", "など"}
 
@@ -2453,6 +2479,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(investor_relations(article, view, frames, subject_of, disc))
     out.extend(beneficiary_relations(article, view, frames, subject_of, disc))
     out.extend(share_relations(article, view, frames))
+    out.extend(headline_pair_relations(article, view))
     metric = metric_relations(article, view, disc, topic)
     if metric:
         # the metric's name says more than the verb: drop (X, 膨らむ, amount) when (X, 営業利益, amount) exists
