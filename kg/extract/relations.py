@@ -780,6 +780,80 @@ def headline_subject(view: SentenceView) -> list[Mention]:
     return [m]
 
 
+#: nouns that name a company's customers: Xの主要顧客であるA、B / A、Bが主な供給先となる
+CUSTOMER_NOUNS = {"顧客", "取引先", "得意先"}
+SUPPLIED_NOUNS = {"供給先", "納入先", "販売先", "出荷先"}
+
+
+def _members_from(view: SentenceView, k: int, step: int) -> list[Mention]:
+    """The actors listed from token ``k`` on (``step`` 1) or back (``step`` -1), joined by 、/や/と and
+    maybe each after its place and の (台湾のTSMC) or before のほか (イビデンのほか)."""
+    toks = view.toks
+    out: list[Mention] = []
+    while 0 <= k < len(toks):
+        m = view.mention(k)
+        if m is not None and m.type == "place" and step == 1:
+            k = max(j for j, x in view.at.items() if x is m) + 1
+            if k < len(toks) and toks[k].text == "の":
+                k += 1
+            continue
+        if m is None and step == -1 and toks[k].text in ("）", ")"):
+            k = next((o - 1 for o in range(k - 1, max(k - 12, 0), -1) if toks[o].text in ("（", "(")), -1)
+            continue
+        if m is None or m.type not in ("company", "organization"):
+            break
+        if m not in out:
+            out.append(m)
+        ends = [j for j, x in view.at.items() if x is m]
+        k = (_past_gloss(view, max(ends)) if step == 1 else min(ends) - 1)
+        if step == -1 and k >= 1 and toks[k].text == "の" and view.mention(k - 1) is not None and view.mention(
+                k - 1).type == "place":
+            k = min(j for j, x in view.at.items() if x is view.mention(k - 1)) - 1  # 台湾の|欣興電子
+        if step == -1 and k >= 0 and toks[k].text in GLUED_COUNTRY_TOKENS:
+            k -= 1
+        if step == 1 and k + 1 < len(toks) and toks[k].text == "の" and toks[k + 1].text == "ほか":
+            k += 2
+        if step == -1 and k >= 2 and toks[k].text == "ほか" and toks[k - 1].text == "の":
+            k -= 2  # イビデンのほか|台湾の…
+            continue
+        if not (0 <= k < len(toks)) or toks[k].text not in ("、", "，", "や", "と"):
+            break
+        k += step
+        if step == -1 and k >= 2 and toks[k].text == "ほか" and toks[k - 1].text == "の":
+            k -= 2  # イビデンのほか|、
+    return out
+
+
+def customer_relations(article: Article, view: SentenceView, disc: Discourse,
+                       topic: list[Mention]) -> list[Relation]:
+    """Xの主要顧客である米エヌビディア、米インテル: (customer, 顧客, X); A、Bが主な供給先となる: (topic, 供給, A/B)."""
+    out: list[Relation] = []
+    toks = view.toks
+    firms = ("company", "organization")
+    for t in toks:
+        word = nfkc(t.text)
+        compound = _compound_word(view, t.i, ("compound",))
+        if word in CUSTOMER_NOUNS and t.i + 3 < len(toks) and toks[t.i + 1].text == "で" and toks[t.i + 2].lemma == "ある":
+            customers = _members_from(view, t.i + 3, 1)
+            sellers = [m for m in of_mention(view, t.i) if m.type in firms] or [
+                m for m in view.mentions if m.start < t.start and m.type in firms][:1] or [
+                m for m in disc.topic if m.type in firms][:1]
+            out.extend(_rel(article, view.sent, c, x, word, "customer", "target", 0.6)
+                       for c in customers for x in sellers if c is not x)
+        elif (compound in SUPPLIED_NOUNS or word in SUPPLIED_NOUNS) and t.i + 2 < len(toks) and (
+                toks[t.i + 1].text == "と" and toks[t.i + 2].lemma == "なる" or toks[t.i + 1].text in ("だ", "です")):
+            k = t.i - 1
+            while k >= 0 and toks[k].pos in ("ADJ", "NOUN") and view.mention(k) is None:
+                k -= 1  # 主な|供給|先
+            if k < 1 or toks[k].text != "が":
+                continue
+            buyers = _members_from(view, k - 1, -1)
+            sellers = [m for m in topic if m.type in firms][:1] or [m for m in disc.topic if m.type in firms][:1]
+            out.extend(_rel(article, view.sent, x, b, "供給する", "customer", "target", 0.6)
+                       for b in buyers for x in sellers if b is not x)
+    return out
+
+
 #: the joint acts a headline may name for the pair it opens with
 HEADLINE_JOINT_WORDS = ("合弁", "提携", "統合", "連携", "協業", "合併", "共同")
 #: words a headline gives a joint act up with: 日産とホンダ、経営統合の協議を打ち切り
@@ -2480,6 +2554,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(beneficiary_relations(article, view, frames, subject_of, disc))
     out.extend(share_relations(article, view, frames))
     out.extend(headline_pair_relations(article, view))
+    out.extend(customer_relations(article, view, disc, topic))
     metric = metric_relations(article, view, disc, topic)
     if metric:
         # the metric's name says more than the verb: drop (X, 膨らむ, amount) when (X, 営業利益, amount) exists
