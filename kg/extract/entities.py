@@ -1093,8 +1093,9 @@ def _priority(c: Candidate, cands: list[Candidate]) -> int:
                and (c.source != "tech" or d.type == "technology") for d in cands) and not any(
                 d.source == "dict" and (d.start, d.end) == (c.start, c.end) for d in cands):
             p = PRIORITY["dict"] + 1  # (but オープン|AI is the dictionary's company, not a kind of AI)
-    if c.attrs.get("extends") and any(d.source == "dict" and d.type == "company" and d.start == c.start
-                                      and d.end < c.end for d in cands):
+    if (c.attrs.get("extends") or c.source == "prefix" and c.type == "company" and "・" in c.name) and any(
+            d.source == "dict" and d.type == "company" and d.start == c.start and d.end < c.end for d in cands):
+        # (豪|マッコーリー・アセット・マネジメント: a company named after its group, past a country prefix)
         p = PRIORITY["dict"] + 1  # 東北電力|ネットワーク: the model's longer company name over the dictionary's
     if c.source == "slot" and any(d.source == "dict" and d.type == "technology" and c.start < d.start and d.end <= c.end
                                   for d in cands):

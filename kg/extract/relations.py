@@ -454,6 +454,10 @@ def enumerated(view: SentenceView, i: int) -> list[Mention]:
         if counted or any(tail.startswith(w) for w in _ENUM_LINKS):
             for k in listed + [c]:
                 out.extend(x for x in conjuncts(view, k) if x not in out)
+            if counted:  # AとB（略称）の2社: A too (conjuncts keep XとYの apart)
+                out[:0] = [view.mention(g) for g in view.children[last] if g < last and view.mention(g) is not None
+                           and view.mention(g) not in out and view.mention(g).type in ACTOR_TYPES
+                           and _after(view, view.head_of.get(view.mention(g).span, g)) == "と"]
             number = nfkc(view.toks[after + 1].text) if counted else ""
             if number.isdigit() and len(out) < int(number):  # A、B、Cの3社: the parser lost A and B
                 out[:0] = [x for x in reversed(listed_before(view, cm)) if x not in out]
