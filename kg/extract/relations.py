@@ -408,10 +408,7 @@ def listed_before(view: SentenceView, m: Mention) -> list[Mention]:
             k = next((j + 1 for j in range(k - 3, max(k - 16, 0), -1) if toks[j].text in ("、", "，")), k)
         if k < 2 or toks[k - 1].text not in ("、", "，"):
             return out
-        j = k - 2
-        if toks[j].text in ("）", ")"):  # 日本政策投資銀行（DBJ）、: the name before its gloss
-            j = next((o - 1 for o in range(j - 1, max(j - 12, 0), -1) if toks[o].text in ("（", "(")), j)
-        prev = view.mention(j)
+        prev = view.mention(_before_gloss(view, k - 2))  # (日本政策投資銀行（DBJ）、: the name before its gloss)
         if prev is None or prev.type not in ACTOR_TYPES or prev in out or (
                 prev.start == toks[0].start and is_headline(view)):
             return out  # (トヨタ、ホンダと提携: the headline's actor is no member)
@@ -430,6 +427,16 @@ def _past_gloss(view: SentenceView, i: int) -> int:
         if close is not None:
             k = close + 1
     return k
+
+
+def _before_gloss(view: SentenceView, j: int, default: int | None = None) -> int:
+    """The index of the token before the parenthesis that token ``j`` closes (日本政策投資銀行（DBJ）: the name's last
+    token); ``j`` itself (or ``default``) when ``j`` closes none."""
+    toks = view.toks
+    if toks[j].text not in ("）", ")"):
+        return j
+    return next((o - 1 for o in range(j - 1, max(j - 12, 0), -1) if toks[o].text in ("（", "(")),
+                j if default is None else default)
 
 
 def _after(view: SentenceView, i: int) -> str:
@@ -802,7 +809,7 @@ def _members_from(view: SentenceView, k: int, step: int) -> list[Mention]:
                 k += 1
             continue
         if m is None and step == -1 and toks[k].text in ("）", ")"):
-            k = next((o - 1 for o in range(k - 1, max(k - 12, 0), -1) if toks[o].text in ("（", "(")), -1)
+            k = _before_gloss(view, k, -1)
             continue
         if m is None or m.type not in ("company", "organization"):
             break
@@ -1710,10 +1717,7 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
         owner = [m for m in of_mention(view, t.i) if m.type in ACTOR_TYPES] or [
             m for m in nested_of(view, t.i, 2) if m.type in ACTOR_TYPES] or _owner_before(view, t.i)
         if not owner and t.i > 0:
-            j = t.i - 1
-            if toks[j].text in ("）", ")"):  # 聯華電子（UMC）傘下の: the name before its gloss
-                j = next((o - 1 for o in range(j - 1, max(j - 12, 0), -1) if toks[o].text in ("（", "(")), j)
-            m = view.mention(j)
+            m = view.mention(_before_gloss(view, t.i - 1))  # (聯華電子（UMC）傘下の: the name before its gloss)
             if m is not None and m.type != "place":  # 米国子会社の…: where, not whose
                 owner = [m]
             elif m is None and nfkc(toks[t.i - 1].text) in REFERENCES:
