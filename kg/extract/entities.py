@@ -1226,7 +1226,9 @@ def echo_mentions(article: Article, sentences: list[Sentence], found: list[Menti
     if not names:
         return []
     longest = max(len(n) for n in names)
-    taken = {(m.sentence, i) for m in found for i in range(m.start, m.end)}
+    # (a technology word inside a company's name gives way to it: ミナト|パワーデバイス after ミナトパワーデバイス（名古屋市）)
+    taken = {(m.sentence, i) for m in found if m.type != "technology" for i in range(m.start, m.end)}
+    inner = {(m.sentence, m.start, m.end) for m in found if m.type == "technology"}
     out: list[Mention] = []
     for sent in sentences:
         toks = sent.tokens
@@ -1239,8 +1241,9 @@ def echo_mentions(article: Article, sentences: list[Sentence], found: list[Menti
                 m = names.get(text)
                 if m is None:
                     continue
-                if any((sent.index, i) in taken for i in range(toks[a].start, toks[b].end)):
-                    break
+                if any((sent.index, i) in taken for i in range(toks[a].start, toks[b].end)) or any(
+                        s == sent.index and (st < toks[a].start < en or st < toks[b].end < en) for s, st, en in inner):
+                    break  # (nor does one that only overlaps it)
                 out.append(Mention(article.id, toks[a].start, toks[b].end, text, m.type, m.name, "echo:" + m.source,
                                    sent.index, _unpaired(m.attrs)))
                 taken.update((sent.index, i) for i in range(toks[a].start, toks[b].end))
@@ -1271,6 +1274,9 @@ def split_dotted(found: list[Mention]) -> list[Mention]:
 def extract_mentions(article: Article, sentences: list[Sentence], res: Resources) -> list[Mention]:
     out = held_apart(article, split_dotted(_sentence_mentions(article, sentences, res)))
     echoes = echo_mentions(article, sentences, out)
+    if echoes:  # technology words inside an echoed name are part of it
+        out = [m for m in out if m.type != "technology" or not any(
+            e.sentence == m.sentence and e.start <= m.start and m.end <= e.end for e in echoes)]
     return sorted(out + echoes, key=lambda m: (m.start, m.end)) if echoes else out
 
 

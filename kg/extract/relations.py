@@ -2384,6 +2384,12 @@ def partner_of_agreement(view: SentenceView, frames: dict[int, Frame], disc: Dis
             for c in view.children[o]:  # …の供給を延長する覚書を交わした: the parties do what the agreement says
                 if c in frames and view.toks[c].dep == "acl" and own and not _actor_subject(frames[c]):
                     frames[c].args[:0] = [Arg("subject", a.token, a.mentions, a.particle) for a in own]
+                source = [a for a in f.args if a.role == "source" and _actors(a) and a.token < c]
+                if c in frames and view.toks[c].lemma == "受ける" and source and not any(
+                        a.role == "source" for a in frames[c].args):
+                    # AはBから…の供給を受ける覚書を交わした: B is the giver in the clause, not a party of 交わす
+                    f.args.remove(source[0])
+                    frames[c].args.append(source[0])
             lo = max((a.token for a in f.args if a.token < o and a.role != "object"), default=-1)
             for k in range(lo + 1, o):
                 m = view.mention(k)
@@ -2406,7 +2412,8 @@ def abandoned_clauses(view: SentenceView, frames: dict[int, Frame], disc: Discou
         plans = [a.token for a in f.args if a.role == "object" and a.token >= 0
                  and nfkc(view.toks[a.token].text) in PLAN_NOUNS]
         dropped = [c for p in plans for c in view.children[p] if c in frames and view.toks[c].dep == "acl"]
-        if not any(a.role == "object" for a in f.args):
+        if not any(a.role == "object" and nfkc(view.toks[a.token].text) not in ("これ", "それ") for a in f.args
+                   if a.token >= 0):  # (…を検討していたが、これを見送った: これ is the clause before)
             dropped += [c for c in view.children[i] if c < i and c in frames and view.toks[c].dep == "advcl"]
         todo = list(dropped)
         while todo:
