@@ -971,8 +971,10 @@ class Discourse:
 def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions: list[Mention]) -> list[Mention]:
     """同社, 両社, 同省 ...: the nearest earlier mention(s) of a compatible type."""
     word = nfkc(view.toks[i].text)
-    if word in NEW_COMPANY_REFERENCES or (word == "会社" and i > 0 and view.toks[i - 1].text == "新"):
-        return list(disc.new_company)  # 新会社の社長には…: the company just introduced as new, else none
+    if word in NEW_COMPANY_REFERENCES or (word == "会社" and i > 0 and view.toks[i - 1].text in ("新", "合弁")) or (
+            word == "合弁会社" and view.particle(i) in ("は", "が", "も", "の")):
+        # 新会社の社長には…, 合弁会社は…とも提携し: the company just introduced as new, else none
+        return list(disc.new_company)
     types = REFERENCES.get(word)
     count = 2 if word.startswith("両") else 1
     nums = [c for c in view.children[i] if view.toks[c].pos == "NUM" and c == i - 1]
