@@ -210,6 +210,23 @@ def resolve(mentions: Iterable[Mention], aliases: AliasRules | None = None) -> R
                     break
             seen.append(i)
 
+    # 5. a person named by the surname alone after the full name, in one article: 村瀬隆一 … 村瀬社長,
+    #    ジェンスン・フアン … フアン氏 (only when one earlier person has that surname)
+    for idxs in by_article.values():
+        people: list[int] = []
+        for i in idxs:
+            m = ms[i]
+            if m.type != "person" or apart[i]:
+                continue
+            short = nfkc(m.name)
+            matches = {nfkc(ms[j].name) for j in people if nfkc(ms[j].name) != short and len(short) >= 2 and (
+                nfkc(ms[j].name).startswith(short) and "・" not in ms[j].name
+                or nfkc(ms[j].name).endswith("・" + short))}
+            if len(matches) == 1:
+                j = next(j for j in people if nfkc(ms[j].name) in matches)
+                uf.union(i, j)
+            people.append(i)
+
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ms)):
         groups[uf.find(i)].append(i)

@@ -146,6 +146,24 @@ def test_type_is_decided_over_all_mentions():
     assert {res.entities[i].type for i in ids(res, ms)} == {"company"}
 
 
+@pytest.mark.parametrize("full, short, merged", [
+    ("村瀬隆一", "村瀬", True),  # 村瀬隆一社長 … 村瀬社長は
+    ("ジェンスン・フアン", "フアン", True),  # … フアンCEOは
+    ("村瀬隆一", "村田", False),
+])
+def test_a_person_named_by_the_surname_after_the_full_name_is_one_person(full, short, merged):
+    ms = [m("a", 0, full, "person", source="title:社長"), m("a", 40, short, "person", source="title:社長")]
+    res = resolve(ms)
+    assert (len(set(ids(res, ms))) == 1) is merged
+
+
+def test_a_surname_two_people_share_stays_apart():
+    ms = [m("a", 0, "村瀬隆一", "person", source="title:社長"), m("a", 20, "村瀬健", "person", source="title:氏"),
+          m("a", 40, "村瀬", "person", source="title:社長")]
+    res = resolve(ms)
+    assert len(set(ids(res, ms))) == 3
+
+
 def test_user_alias_file_merges_and_keeps_apart():
     rules = AliasRules.parse("# comment\n日本製鉄\t新日鉄|新日本製鉄\n!エネルギー省\n", "aliases.tsv")
     ms = [m("a", 0, "日本製鉄", "company"), m("b", 0, "新日鉄", "company", source="ginza:Company"),

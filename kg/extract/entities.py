@@ -237,6 +237,8 @@ def looks_like_name(toks: tuple[Token, ...], a: int, b: int, etype: str, res: Re
         return False
     if nfkc(text).endswith("子") and b < len(toks) and toks[b].text.startswith("会社") and len(nfkc(text)) == 2:
         return False  # 英子|会社, 米子|会社: a country prefix and 子会社, not a name
+    if etype in ("company", "organization") and nfkc(span[-1].text) in ("市場", "業界", "分野"):
+        return False  # CDMO市場: a market or a field, not a company
     if all(t.pos in ("NUM", "SYM", "PUNCT") for t in span):
         return False
     if span[0].text in res.rules.stopmods:
