@@ -235,3 +235,11 @@ def test_one_company_under_two_names_in_two_articles_is_one_node(tmp_path):
     d = g.nodes[nodes[0]]
     assert d["type"] == "company" and d["articles"] == 2
     assert {"TSMC", "台湾積体電路製造"} <= {d["label"], *d["aliases"].split(" | ")}
+
+
+def test_a_models_type_gives_way_to_a_reliable_sources_for_the_same_name():
+    from kg.extract.entities import one_type_per_name
+    ms = [m("a", 0, "RK-418", "product", source="bracket:複合体"), m("a", 40, "RK-418", "company", source="kgner:company"),
+          m("a", 60, "mineo", "company", source="slot:と"), m("a", 80, "mineo", "product", source="kgner:product")]
+    got = [x.type for x in one_type_per_name(ms)]
+    assert got == ["product", "product", "company", "product"]  # (a slot's guess is no reliable source)

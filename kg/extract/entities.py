@@ -1273,8 +1273,25 @@ def split_dotted(found: list[Mention]) -> list[Mention]:
     return out
 
 
+def one_type_per_name(found: list[Mention]) -> list[Mention]:
+    """「RK-418」 named by its category noun once is a product wherever a model alone calls it a company in the same
+    article: a model's type gives way to a reliable source's for the same name (the relations read mention types)."""
+    reliable: dict[str, tuple[int, str]] = {}
+    for m in found:
+        rank = PRIORITY.get(m.source.split(":")[0], 0)
+        if rank >= PRIORITY["suffix"] and m.type in _ECHO_TYPES and rank > reliable.get(nfkc(m.text), (0, ""))[0]:
+            reliable[nfkc(m.text)] = (rank, m.type)  # (a dictionary, a bracket's category, a suffix: not a slot's guess)
+    out = []
+    for m in found:
+        t = reliable.get(nfkc(m.text), (0, ""))[1]
+        if t and t != m.type and m.source.split(":")[0] in ("kgner", "ginza") and m.type != "amount":
+            m = Mention(m.article, m.start, m.end, m.text, t, m.name, m.source, m.sentence, m.attrs)
+        out.append(m)
+    return out
+
+
 def extract_mentions(article: Article, sentences: list[Sentence], res: Resources) -> list[Mention]:
-    out = held_apart(article, split_dotted(_sentence_mentions(article, sentences, res)))
+    out = one_type_per_name(held_apart(article, split_dotted(_sentence_mentions(article, sentences, res))))
     echoes = echo_mentions(article, sentences, out)
     if echoes:  # technology words inside an echoed name are part of it
         out = [m for m in out if m.type != "technology" or not any(

@@ -865,6 +865,32 @@ def customer_relations(article: Article, view: SentenceView, disc: Discourse,
     return out
 
 
+#: acts of handing work to a contractor: AはBにCの製造を委託する
+OUTSOURCING_VERBS = ("委託", "発注")
+#: the work handed over, which the contractor then does
+OUTSOURCED_WORK = ("製造", "生産", "量産", "開発", "試作", "組み立て", "設計", "建造", "敷設")
+
+
+def contractor_relations(article: Article, view: SentenceView, frames: dict[int, Frame]) -> list[Relation]:
+    """アステラスはAGCバイオロジクスにRK-418の製造を委託する: the contractor makes the thing (AGCバイオロジクス, 製造する,
+    RK-418), besides being the one the work is handed to."""
+    out: list[Relation] = []
+    for f in frames.values():
+        if not any(w in f.label for w in OUTSOURCING_VERBS) or f.negated:
+            continue
+        contractors = [m for a in f.args if a.role == "target" for m in a.mentions if m.type in ("company", "organization")]
+        for a in f.args:
+            if a.role != "object" or a.token < 0 or not a.mentions:
+                continue
+            work = _compound_word(view, a.token, ("compound",))
+            if not work.endswith(OUTSOURCED_WORK) or view.mention(a.token) is not None:
+                continue
+            label = next(w for w in OUTSOURCED_WORK if work.endswith(w)) + "する"
+            out.extend(_rel(article, view.sent, c, m, label, "contractor", "object", 0.6)
+                       for c in contractors for m in a.mentions if m.type in ("product", "technology", "facility"))
+    return out
+
+
 #: the joint acts a headline may name for the pair it opens with
 HEADLINE_JOINT_WORDS = ("合弁", "提携", "統合", "連携", "協業", "合併", "共同")
 #: words a headline gives a joint act up with: 日産とホンダ、経営統合の協議を打ち切り
@@ -2572,6 +2598,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(share_relations(article, view, frames))
     out.extend(headline_pair_relations(article, view))
     out.extend(customer_relations(article, view, disc, topic))
+    out.extend(contractor_relations(article, view, frames))
     metric = metric_relations(article, view, disc, topic)
     if metric:
         # the metric's name says more than the verb: drop (X, 膨らむ, amount) when (X, 営業利益, amount) exists
