@@ -1552,6 +1552,8 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
             frame.args.append(Arg("target", noun, target, ""))
             return sited + frame_relations(article, view, frame, disc, [])
         return sited
+    if not has_subject and _unnamed_subject(view, frame):
+        return sited  # 新興企業が開発した「X」: made by someone the text does not name, not by its topic
     if (not has_object and not any(m.type in ACTOR_TYPES for m in target)
             and any(w in frame.label for w in MAKING_VERBS)):
         # the sentence topic did it, else the partners named in the clause (A、Bと共同で整備した施設); with a partner
