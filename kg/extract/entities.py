@@ -748,10 +748,12 @@ MINISTRY_STEMS = {"経済産業", "経産", "財務", "外務", "外", "防衛",
 
 
 #: titles only a company gives: an ownerless one (三浦拓也社長は) is an executive of the company the text is on
+#: executive officers' titles (also a person's titles and role words for relations)
+EXECUTIVE_TITLES = {"執行役", "上級執行役員", "常務執行役員", "専務執行役員"}
 CORPORATE_TITLES = {"社長", "会長", "CEO", "最高経営責任者", "副社長", "本部長", "事業本部長", "事業部長", "部長",
                     "執行役員", "専務", "常務", "工場長", "社長CEO", "社長兼最高経営責任者", "取締役", "代表取締役",
                     "CTO", "CFO", "COO", "会長兼社長", "会長兼CEO", "社長兼CEO", "最高財務責任者", "最高技術責任者",
-                    "最高執行責任者", "頭取", "執行役", "上級執行役員", "常務執行役員", "専務執行役員"}
+                    "最高執行責任者", "頭取"} | EXECUTIVE_TITLES
 #: titles after which X<title>の…氏 makes X a company (not the titles of a unit: 熊本工場長, 営業部長)
 _COMPANY_TITLES = (CORPORATE_TITLES - {"本部長", "事業本部長", "事業部長", "部長", "工場長"}) | {"創業者", "共同創業者"}
 

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from kg.extract.entities import COMPANY_DESCRIPTORS, CORPORATE_TITLES, TITLE_PREFIXES
+from kg.extract.entities import COMPANY_DESCRIPTORS, CORPORATE_TITLES, EXECUTIVE_TITLES, TITLE_PREFIXES
 from kg.extract.resources import Resources, nfkc
 from kg.model import Article, Mention, Relation, Sentence, Token
 
@@ -95,10 +95,9 @@ ROLE_WORDS = {
     "取締役": "holder", "理事長": "holder", "総裁": "holder", "長官": "holder", "大臣": "holder", "相": "holder",
     "発": "origin", "発スタートアップ": "origin", "発ベンチャー": "origin",
     "本部長": "holder", "事業本部長": "holder", "事業部長": "holder", "部長": "holder", "執行役員": "holder",
-    "執行役": "holder", "上級執行役員": "holder", "常務執行役員": "holder", "専務執行役員": "holder",
     "専務": "holder", "常務": "holder", "工場長": "holder", "社長CEO": "holder", "社長兼最高経営責任者": "holder",
     "学長": "holder", "所長": "holder", "教授": "holder", "准教授": "holder", "研究員": "holder", "議長": "holder", "委員長": "holder", "首相": "holder", "大統領": "holder",
-}
+} | dict.fromkeys(EXECUTIVE_TITLES, "holder")
 #: antecedent types of references
 REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "organization"), "同省": ("agency",),
               "同庁": ("agency",), "同機構": ("agency", "organization"), "同局": ("agency",),
@@ -121,7 +120,7 @@ PERSON_TITLES = {"氏", "さん", "様", "社長", "会長", "CEO", "最高経�
                  "相", "知事", "市長", "議員", "教授", "博士", "代表", "理事長", "総裁", "議長", "委員長", "会長兼社長",
                  "会長兼CEO", "社長兼CEO", "創業者", "CTO", "CFO", "COO", "所長", "学長", "専務", "常務", "執行役員",
                  "取締役", "本部長", "事業本部長", "事業部長", "部長", "工場長", "最高財務責任者", "最高技術責任者",
-                 "最高執行責任者", "執行役", "上級執行役員", "常務執行役員", "専務執行役員"}
+                 "最高執行責任者"} | EXECUTIVE_TITLES
 GLUED_COUNTRY_TOKENS = {"米", "英", "中", "韓", "独", "仏", "蘭", "豪", "印", "露", "伊", "加", "台"}
 #: nouns a clause can modify without being its argument: 買収することで合意, 導入したことが分かった
 FORMAL_NOUNS = {"こと", "の", "もの", "ため", "よう", "ところ", "旨", "可能性", "必要", "場合", "際", "結果", "中",
@@ -391,6 +390,17 @@ def _first_token(view: SentenceView, start: int) -> int:
     return min(i for i, t in enumerate(view.toks) if t.start >= start)
 
 
+def _last_token(view: SentenceView, m: Mention) -> int:
+    """The index of the last token that starts inside mention ``m``."""
+    return max(i for i, t in enumerate(view.toks) if t.start < m.end)
+
+
+def _at_range(view: SentenceView, m: Mention) -> tuple[int, int]:
+    """The first and last token the view gives to mention ``m`` (with a glued prefix such as 米)."""
+    own = [j for j, x in view.at.items() if x is m]
+    return min(own), max(own)
+
+
 def listed_before(view: SentenceView, m: Mention) -> list[Mention]:
     """米グーグル、シンガポールのシングテル、フィリピンのPLDT、台湾の中華電信と: the actors listed with commas before a
     mention, each maybe with its place and の (which the parser hangs the list on)."""
@@ -482,7 +492,7 @@ def named_in_brackets(view: SentenceView, ms: list[Mention]) -> list[Mention]:
     """GPU「H100」, スーパーコンピューター「富岳」: the name in brackets stands for its category noun."""
     out = []
     for m in ms:
-        k = _past_gloss(view, max(i for i, t in enumerate(view.toks) if t.start < m.end))  # 電気自動車(EV)「X」
+        k = _past_gloss(view, _last_token(view, m))  # 電気自動車(EV)「X」
         if k + 1 < len(view.toks) and view.toks[k].text in ("「", "『"):
             named = view.mention(k + 1)
             if named is not None and named is not m and named.type in ("product", "facility", "event"):
@@ -783,7 +793,7 @@ def headline_subject(view: SentenceView) -> list[Mention]:
     m = view.mention(0)
     if m is None or m.type not in ACTOR_TYPES or len(view.sent.text) > 60:
         return []
-    last = max(i for i, t in enumerate(toks) if t.start < m.end)
+    last = _last_token(view, m)
     if last + 1 >= len(toks) or toks[last + 1].text not in ("、", "，", "：", ":"):
         return []  # (a list item: アマゾン：X-energyに出資)
     if any(t.text in ("は", "が") and t.pos == "ADP" for t in toks):
@@ -802,9 +812,12 @@ def _members_from(view: SentenceView, k: int, step: int) -> list[Mention]:
     toks = view.toks
     out: list[Mention] = []
     while 0 <= k < len(toks):
+        if step == -1 and k >= 2 and toks[k].text == "ほか" and toks[k - 1].text == "の":
+            k -= 2  # イビデンのほか|台湾の…, イビデンのほか|、…
+            continue
         m = view.mention(k)
         if m is not None and m.type == "place" and step == 1:
-            k = max(j for j, x in view.at.items() if x is m) + 1
+            k = _at_range(view, m)[1] + 1
             if k < len(toks) and toks[k].text == "の":
                 k += 1
             continue
@@ -815,23 +828,20 @@ def _members_from(view: SentenceView, k: int, step: int) -> list[Mention]:
             break
         if m not in out:
             out.append(m)
-        ends = [j for j, x in view.at.items() if x is m]
-        k = (_past_gloss(view, max(ends)) if step == 1 else min(ends) - 1)
+        first, last = _at_range(view, m)
+        k = _past_gloss(view, last) if step == 1 else first - 1
         if step == -1 and k >= 1 and toks[k].text == "の" and view.mention(k - 1) is not None and view.mention(
                 k - 1).type == "place":
-            k = min(j for j, x in view.at.items() if x is view.mention(k - 1)) - 1  # 台湾の|欣興電子
+            k = _at_range(view, view.mention(k - 1))[0] - 1  # 台湾の|欣興電子
         if step == -1 and k >= 0 and toks[k].text in GLUED_COUNTRY_TOKENS:
             k -= 1
         if step == 1 and k + 1 < len(toks) and toks[k].text == "の" and toks[k + 1].text == "ほか":
             k += 2
-        if step == -1 and k >= 2 and toks[k].text == "ほか" and toks[k - 1].text == "の":
-            k -= 2  # イビデンのほか|台湾の…
-            continue
-        if not (0 <= k < len(toks)) or toks[k].text not in ("、", "，", "や", "と"):
+        if not (0 <= k < len(toks)) or step == -1 and toks[k].text == "ほか":
+            continue  # (the loop's first step walks back over のほか; past the ends it stops)
+        if toks[k].text not in ("、", "，", "や", "と"):
             break
         k += step
-        if step == -1 and k >= 2 and toks[k].text == "ほか" and toks[k - 1].text == "の":
-            k -= 2  # イビデンのほか|、
     return out
 
 
@@ -904,11 +914,11 @@ def headline_pair_relations(article: Article, view: SentenceView) -> list[Relati
     first = view.mention(0)
     if not is_headline(view) or first is None or first.type not in ("company", "organization", "agency"):
         return []
-    k = _past_gloss(view, max(i for i, t in enumerate(toks) if t.start < first.end))
+    k = _past_gloss(view, _last_token(view, first))
     second = view.mention(k + 1) if k + 1 < len(toks) and toks[k].text == "と" else None
     if second is None or second.type not in ("company", "organization", "agency") or second is first:
         return []
-    end = _past_gloss(view, max(i for i, t in enumerate(toks) if t.start < second.end))
+    end = _past_gloss(view, _last_token(view, second))
     if end >= len(toks) or toks[end].text not in ("、", "，"):
         return []
     if any(t.lemma in NEGATIVE_AUX or nfkc(t.text) in GIVING_UP for t in toks[end:]):
@@ -1633,7 +1643,7 @@ def share_relations(article: Article, view: SentenceView, frames: dict[int, Fram
         share = view.mention(k + 1)
         if share is None or share.type != "amount" or share.attr("unit") != "%":
             continue
-        end = max(j for j, x in view.at.items() if x is share)
+        end = _at_range(view, share)[1]
         if end + 1 < len(toks):
             pairs.append((m, share, end, toks[end + 1].text in ("、", "，")))
     if not any(listed for *_, listed in pairs):
@@ -1712,7 +1722,7 @@ def in_progress_relations(article: Article, view: SentenceView, topic: list[Ment
         for j in range(k + 2, min(k + 10, len(toks))):
             m = view.mention(j) or bracket_child(view, j)
             if m is not None and m.type in ("facility", "product"):
-                last = max(x for x, y in view.at.items() if y is m) if view.mention(j) is m else j
+                last = _at_range(view, m)[1] if view.mention(j) is m else j
                 named = bracket_child(view, last) or m  # LNG輸出基地「リオグランデLNG」: the name, not the kind
                 break
             if toks[j].pos not in ("NOUN", "PROPN") and toks[j].text not in ("「", "『"):
@@ -1831,7 +1841,7 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                 owner = resolve_reference(view, k, disc, view.mentions)[:1]  # 同社の岡村直樹社長CEO
         if not owner and kind == "holder" and titled is not None and titled.type == "person":
             # サイクリスタルのマルクス・ヴェーバー最高経営責任者: the company right before the person
-            p0 = min((k for k, m in view.at.items() if m is titled), default=0)
+            p0 = _at_range(view, titled)[0]
             before = view.mention(p0 - 2) if p0 >= 2 and toks[p0 - 1].text == "の" else None
             if before is not None and before.type in ("company", "organization", "agency"):
                 owner = [before]
