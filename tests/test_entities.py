@@ -8,8 +8,8 @@ import pytest
 from conftest import DATA, with_known_gaps
 
 from kg.extract.amounts import find_amounts, parse_amount, parse_number
-from kg.extract.entities import extract_mentions
-from kg.model import Mention
+from kg.extract.entities import _text, extract_mentions
+from kg.model import Mention, Token
 from kg.resolve import AliasRules, resolve
 
 AMOUNT_CASES = [json.loads(line) for line in (DATA / "amount_cases.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -69,6 +69,27 @@ def test_amounts_in_running_text_keep_their_words():
 def test_vague_figures_are_no_amounts(text, found):
     """数百億円 states no figure: it is not an amount node (a 百億円 read out of it would be a false one)."""
     assert [a.text for a in find_amounts(text)] == found
+
+
+# ------------------------------------------------------------------ names (no model)
+
+def _tokens(*pieces: tuple[str, int]) -> tuple[Token, ...]:
+    """Tokens from (text, start) pairs: a gap between two starts is whitespace in the article."""
+    return tuple(Token(i, a, a + len(t), t, t, t, "PROPN", "名詞-固有名詞-一般", "compound", i, "O", "", True, "", "")
+                 for i, (t, a) in enumerate(pieces))
+
+
+@pytest.mark.parametrize("pieces, name", [
+    ((("KDDI", 0), ("Digital", 5), ("Life", 13)), "KDDI Digital Life"),  # Latin words written apart
+    ((("Nintendo", 0), ("Switch", 9), ("2", 16)), "Nintendo Switch 2"),
+    ((("SB", 0), ("C&S", 3)), "SB C&S"),
+    ((("NTT", 0), ("ドコモ", 3)), "NTTドコモ"),  # glued in the text: glued in the name
+    ((("日本", 0), ("製鉄", 3)), "日本製鉄"),  # a space between kanji words is no part of a name
+    ((("OpenAI", 0), ("Japan", 6)), "OpenAIJapan"),  # written glued, kept glued
+])
+def test_a_names_text_keeps_the_spaces_between_latin_words(pieces, name):
+    toks = _tokens(*pieces)
+    assert _text(toks, 0, len(toks)) == name
 
 
 # ------------------------------------------------------------------ resolution (no model)

@@ -81,8 +81,18 @@ class Candidate:
 
 # ------------------------------------------------------------------ token helpers
 
+_LATIN_EDGE = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９&.+\-]")
+
+
 def _text(toks: tuple[Token, ...], a: int, b: int) -> str:
-    return "".join(t.text for t in toks[a:b])
+    """The tokens' text; Latin words written apart stay apart (KDDI Digital Life, not KDDIDigitalLife)."""
+    out = []
+    for k in range(a, b):
+        if (k > a and toks[k].start > toks[k - 1].end and _LATIN_EDGE.match(toks[k].text[:1])
+                and _LATIN_EDGE.match(toks[k - 1].text[-1:])):
+            out.append(" ")
+        out.append(toks[k].text)
+    return "".join(out)
 
 
 def _surface(sent: Sentence, a: int, b: int) -> str:
