@@ -8,7 +8,7 @@ import pytest
 from conftest import DATA, with_known_gaps
 
 from kg.extract.amounts import find_amounts, parse_amount, parse_number
-from kg.extract.entities import _text, extract_mentions
+from kg.extract.entities import _text, city_name, extract_mentions
 from kg.model import Mention, Token
 from kg.resolve import AliasRules, resolve
 
@@ -90,6 +90,17 @@ def _tokens(*pieces: tuple[str, int]) -> tuple[Token, ...]:
 def test_a_names_text_keeps_the_spaces_between_latin_words(pieces, name):
     toks = _tokens(*pieces)
     assert _text(toks, 0, len(toks)) == name
+
+
+@pytest.mark.parametrize("name, city", [
+    ("宮城県石巻市", "石巻市"), ("北海道釧路市", "釧路市"), ("京都府木津川市", "木津川市"), ("鹿児島県薩摩川内市", "薩摩川内市"),
+    ("北海道苫前町", "苫前町"), ("石巻市", "石巻市"),
+    ("東京都港区", "東京都港区"),  # a ward keeps its city: 港区 alone is ambiguous
+    ("宮城県", "宮城県"), ("カリフォルニア州", "カリフォルニア州"),
+    ("三重県市", "三重県市"),  # no municipality's name left
+])
+def test_a_municipality_is_named_without_its_prefecture(name, city):
+    assert city_name(name) == city
 
 
 # ------------------------------------------------------------------ resolution (no model)

@@ -1381,11 +1381,27 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
                 out.extend(_split_pair(article, a, glued, c, source, sent.index, res))
                 continue
             attrs = tuple(sorted((k, v) for k, v in c.attrs.items() if k != "extends"))
-            out.append(Mention(article.id, a, b, text, c.type, c.name or nfkc(text), source, sent.index, attrs))
+            name = c.name or nfkc(text)
+            out.append(Mention(article.id, a, b, text, c.type, city_name(name) if c.type == "place" else name, source,
+                               sent.index, attrs))
     return out
 
 
 _GLUED_PAIR = re.compile(r"([^（(]{2,})[（(]([^）)]{1,20})[）)]")
+#: Japan's 47 prefectures: Sudachi reads 宮城県石巻市 as one word, and the city is the place's name
+PREFECTURES = (
+    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県",
+    "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県",
+    "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県",
+    "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県")
+_PREFECTURE_CITY = re.compile(r"^(?:" + "|".join(PREFECTURES) + r")(.{1,8}?[市町村])$")
+
+
+def city_name(name: str) -> str:
+    """宮城県石巻市 -> 石巻市, 北海道釧路市 -> 釧路市: a municipality is named without its prefecture (the written
+    form stays the mention's text, so it is an alias of the node)."""
+    m = _PREFECTURE_CITY.match(name)
+    return m.group(1) if m and len(m.group(1)) >= 2 else name
 
 
 def _kind_before_name(sent: Sentence, c: Candidate, cands: list[Candidate]) -> bool:

@@ -1267,7 +1267,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     has_object = any(a.role == "object" and any(m.type != "amount" for m in a.mentions) for a in entity_objects)
     actor_target = any(a.role == "target" and any(m.type in ACTOR_TYPES for m in a.mentions) for a in entity_objects)
     kept = []
-    siting_label = any(w in label for w in BUILDING_VERBS)
+    siting_label = any(w in label for w in BUILDING_VERBS) or (
+        any(w in label for w in SITING_VERBS) and _on_a_site(view, frame, others))
     for a in entity_objects:
         ms = a.mentions
         if a.role == "place":  # where it happens is no party (日本で発売), but where it is built is (Pで建設中)
@@ -1402,6 +1403,22 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                     lab = _joint_label(a.particle, label)
                     out.append(_rel(article, view.sent, s, p, lab, rule, "partner", conf, **common))
     return out
+
+
+def _site_word(view: SentenceView, i: int) -> bool:
+    """蓄電所, 研修施設, 新工場: a word for a site (a plant, a station, a base), named or not."""
+    word = _compound_word(view, i)
+    return word.endswith(SITE_NOUNS) or (word.endswith("所") and len(word) >= 3)
+
+
+def _on_a_site(view: SentenceView, frame: Frame, args: list[Arg]) -> bool:
+    """Pで計画する蓄電所, Pに持つ研修施設, Pで発電所を運営する: the act is about a site, so its place is where
+    the site is (a place where something merely happens, 日本で発売, is no party)."""
+    toks = view.toks
+    pred = chained_clause(view, frame.pred)
+    if toks[pred].dep == "acl" and _site_word(view, modified_noun(view, frame.pred)):
+        return True
+    return any(a.role == "object" and a.token >= 0 and _site_word(view, a.token) for a in args)
 
 
 def _joint_label(particle: str, label: str) -> str:
