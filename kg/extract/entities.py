@@ -314,6 +314,8 @@ def dictionary_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             if wide > b:
                 b, name = wide, nfkc(_text(toks, a, wide)) if not sp.id else sp.id + " " + nfkc(
                     " ".join(t.text for t in toks[sp.end:wide]))
+        if sp.label == "place" and b < len(toks) and toks[b].text == "市" and toks[b].start == toks[b - 1].end:
+            b += 1  # 仁川|市, 深圳|市: the city written with its suffix is the dictionary's city
         out.append(Candidate(sent.index, a, b, sp.label, name, "dict"))
     return out
 
