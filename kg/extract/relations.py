@@ -1537,6 +1537,13 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
             m = view.mention(noun + 2)
             if m is not None:
                 target = [m]
+        site = noun
+        if view.particle(site) == "の" and _site_word(view, view.heads[site]) and view.heads[site] > site:
+            site = view.heads[site]  # Pにあるカテーテルの主力拠点: the clause is on the site, not on what it makes
+        if not target and site + 2 < len(toks) and toks[site + 1].text == "、" and _site_word(view, site):
+            m = view.mention(site + 2)  # Pにある主力拠点、富士宮工場に: the site named after a comma
+            if m is not None and m.type == "facility":
+                target = [m]
     if target and all(m.type == "technology" for m in target) and view.particle(noun) == "の":
         # 開発したアンモニア燃料のタグボート「魁」: the named thing the technology describes
         up = view.heads[noun]
