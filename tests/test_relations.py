@@ -182,6 +182,33 @@ def test_negation_and_passive_are_read_from_auxiliaries():
     assert [(a.role, a.particle) for a in f.args] == [("topic", "は"), ("target", "に")]
 
 
+def test_a_topic_the_parser_hung_on_a_noun_is_the_main_predicates():
+    from kg.extract.relations import SentenceView, build_frame
+
+    # 東京応化工業は|紫外線の|レジストを|量産するため、工場を|建設した。 (東京応化工業 nmod> 紫外線: GiNZA's slip)
+    s = sentence([
+        ("東京応化工業", "東京応化工業", "NOUN", "名詞-固有名詞-一般", "nmod", 2),
+        ("は", "は", "ADP", "助詞-係助詞", "case", 0),
+        ("紫外線", "紫外線", "NOUN", "名詞-普通名詞-一般", "nmod", 4),
+        ("の", "の", "ADP", "助詞-格助詞", "case", 2),
+        ("レジスト", "レジスト", "NOUN", "名詞-普通名詞-サ変可能", "obj", 6),
+        ("を", "を", "ADP", "助詞-格助詞", "case", 4),
+        ("量産", "量産", "VERB", "名詞-普通名詞-サ変可能", "acl", 8),
+        ("する", "する", "AUX", "動詞-非自立可能", "aux", 6),
+        ("ため", "ため", "NOUN", "名詞-普通名詞-副詞可能", "obl", 12),
+        ("、", "、", "PUNCT", "補助記号-読点", "punct", 8),
+        ("工場", "工場", "NOUN", "名詞-普通名詞-一般", "obj", 12),
+        ("を", "を", "ADP", "助詞-格助詞", "case", 10),
+        ("建設", "建設", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 12),
+        ("した", "する", "AUX", "動詞-非自立可能", "aux", 12),
+    ])
+    view = SentenceView(s, [mention(s, "東京応化工業", "company")])
+    assert view.heads[0] == 12  # not 紫外線: a は-phrase never modifies a noun
+    assert ("topic", "は") in [(a.role, a.particle) for a in build_frame(view, 12).args]
+    # a case-marked noun under a noun stays where it is (紫外線の: no topic)
+    assert view.heads[2] == 4
+
+
 def test_relation_values_round_trip_their_attributes():
     r = Relation("a", (0, 4), (5, 9), "出資する", 0, 20, "frame", 0.8, "target",
                  (("amount_unit", "USD"), ("amount_value", "500000000"), ("modality", "plan")))

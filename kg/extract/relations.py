@@ -198,11 +198,14 @@ class SentenceView:
             argument = t.dep in ("nsubj", "obj", "obl", "iobj") and (
                 self._case(t.i) in _ARG_CASES or also  # 米メルクとも…提携した
                 or (mistaken and self._case(t.i) in ("に", "で", "と")))
-            if not (source or stray or argument):
+            # Xは hung on a noun (東京応化工業（TOK）は…紫外線): a topic never modifies a noun; it is the topic of
+            # the sentence's main predicate
+            topic = t.dep in ("nmod", "compound") and self._case(t.i) == "は" and t.head > t.i
+            if not (source or stray or argument or topic):
                 continue
             up = self.toks[t.head].head
             seen = 0
-            while not is_predicate(self.toks[up]) and self.toks[up].head != up and seen < 20:
+            while (topic or not is_predicate(self.toks[up])) and self.toks[up].head != up and seen < 20:
                 up = self.toks[up].head
                 seen += 1
             if is_predicate(self.toks[up]) and up != t.i:
