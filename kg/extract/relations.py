@@ -223,6 +223,8 @@ class SentenceView:
         self._quotes: list[tuple[int, int]] | None = None
         #: (actors, label, token of 中, places) of Aが…建設中の X (see in_progress)
         self.in_progress: list[tuple[list[Mention], str, int, list[Mention]]] = []
+        #: (person, thing, label, role, negated, modality) of acts an executive announces for a company
+        self.by_executives: list[tuple[Mention, Mention, str, str, bool, str]] = []
         self.at: dict[int, Mention] = {}
         self.head_of: dict[tuple[int, int], int] = {}
         for m in mentions:
@@ -976,6 +978,7 @@ class Discourse:
     headline: list[Mention] = field(default_factory=list)  # the actor of the headline clause just read
     raised: list[Mention] = field(default_factory=list)  # who raised capital in the sentence just read
     new_company: list[Mention] = field(default_factory=list)  # the last company introduced as 新会社「X」
+    employer: dict[str, Mention] = field(default_factory=dict)  # a person's company, from a title (社長の X 氏)
 
     def main_actor(self, kinds: tuple[str, ...]) -> list[Mention]:
         """Whose executive an ownerless 社長の X 氏 is: the article's lead actor, else the company it has
@@ -1378,10 +1381,12 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             for o in a.mentions:
                 if o is s or o.span == s.span:
                     continue
+                lab = amount_label if (o.type == "amount" and amount_label) else label
                 if s.type == "person" and (o.type not in ACTOR_TYPES or quoted) and not any(
                         w in label for w in PERSON_PREDICATES):
+                    if not quoted:  # 社長のX氏は…に約350億円を投じる: the company does it (see executive_acts)
+                        view.by_executives.append((s, o, lab, a.role, frame.negated, frame.modality))
                     continue  # (X社長は「…デンソー向けに出荷したい」: the company ships, not its president)
-                lab = amount_label if (o.type == "amount" and amount_label) else label
                 if a.role == "purpose":
                     lab = purpose_label
                 elif a.role == "site" and a.particle.endswith(("中", "予定")):
@@ -2627,6 +2632,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         out.extend(frame_relations(article, view, f, disc, inherited))
     out.extend(supplier_relations(article, view, frames, subject_of, topic))
     out.extend(nominal_relations(article, view, disc, topic))
+    out.extend(executive_acts(article, view, out, disc))
     out.extend(possessive_relations(article, view, disc))
     out.extend(location_relations(article, view))
     out.extend(attribution_relations(article, view))
@@ -2686,6 +2692,30 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         if m.type == "company" and article.text[max(0, m.start - 6):m.start].endswith(NEW_COMPANY_INTROS):
             disc.new_company = [m]
     disc.recent.extend(sorted(mentions, key=lambda m: m.start))
+    return out
+
+
+def executive_acts(article: Article, view: SentenceView, found: list[Relation], disc: Discourse) -> list[Relation]:
+    """社長の古川俊太郎氏は…京都市南区に約350億円を投じて開発棟を建設する: what an executive says the company
+    will do (money, a site, a product) is the company's act. The company is the one this sentence or an earlier one
+    gave the person a title in."""
+    by_span = {m.span: m for m in (*disc.recent, *view.mentions)}
+    for r in found:
+        if r.rule == "nominal" and r.role == "holder":
+            head, tail = by_span.get(r.head), by_span.get(r.tail)
+            if head is not None and tail is not None and head.type == "person" and tail.type in ("company", "agency"):
+                disc.employer[head.name] = tail
+    out = []
+    for person, thing, label, role, negated, modality in view.by_executives:
+        company = disc.employer.get(person.name)
+        if company is None or thing.span == company.span or thing.type in ("technology",):
+            continue
+        before = view.sent.text[:thing.start - view.sent.start]
+        brackets = re.findall(r"[「」]", view.sent.text[thing.end - view.sent.start:])
+        if "「" not in before and brackets[:1] == ["」"]:
+            continue  # …150億円の相乗効果を見込む」と語った: the end of a quotation begun in an earlier sentence
+        out.append(_rel(article, view.sent, company, thing, label, "executive", role, 0.6,
+                        negated="true" if negated else "", modality=modality, resolved=person.name))
     return out
 
 
