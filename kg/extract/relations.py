@@ -1207,6 +1207,15 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                      for m in arg_mentions(view, c) if m.type in ("product", "technology", "facility")]
             others = [a for a in others if a is not src[0]] + [Arg("object", -1, about or subjects, "")]
             subjects = src[0].mentions
+    # 「RK-418」について、…の開発・販売権を取得する: rights to a thing are an act on the thing
+    if verb.lemma in RIGHTS_ACTS and not any(a.role == "object" and a.mentions for a in others) and any(
+            a.role == "object" and a.token >= 0 and _compound_word(view, a.token).endswith(RIGHTS_NOUNS)
+            for a in frame.args):
+        about = [m for k in (frame.pred, *_ancestors(view, frame.pred, 3)) for c in view.children[k]
+                 if c < frame.pred and view.particle(c) in ("について", "につき", "に関して")
+                 for m in arg_mentions(view, c) if m.type in ("product", "technology")]
+        if about:
+            others = others + [Arg("object", -1, about, "")]
     # …基金から約45億円を助成する (no subject): the fund or body it comes from gives it
     if not subjects and not frame.passive and any(w in label for w in GRANTING_VERBS):
         givers = [a for a in others if a.role == "source" and a.mentions
@@ -1611,6 +1620,9 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
     return sited + frame_relations(article, view, frame, disc, [])
 
 
+#: rights to a thing (販売権, 開発・販売権, 独占権, ライセンス) and the acts of getting or granting them
+RIGHTS_NOUNS = ("権", "権利", "ライセンス")
+RIGHTS_ACTS = ("取得", "獲得", "得る", "導入", "譲り受ける", "供与", "付与", "許諾", "譲渡", "買い取る")
 #: acts of giving money: with no subject, the source (…基金から助成する) is the giver
 GRANTING_VERBS = ("助成", "補助", "融資", "拠出", "交付", "支給")
 #: acts of putting equipment into a plant: Xを朝霞工場に導入
