@@ -626,10 +626,13 @@ MARKETING_ACTS = {"販売", "製造販売", "発売", "使用", "輸入", "承�
 
 
 def predicate_label(view: SentenceView, i: int) -> str:
-    """The predicate in dictionary form, with its noun compounds: 経営統合する, 追加出資する, 投じる."""
+    """The predicate in dictionary form, with its noun compounds: 経営統合する, 追加出資する; money put into
+    something (約400億円を投じる) is an investment, 投資する."""
     t = view.toks[i]
     if t.tag.startswith("名詞") or (t.pos == "NOUN"):
         return _compound_word(view, i, ("compound",)) + "する"
+    if t.lemma in ("投じる", "投ずる"):
+        return "投資する"
     return t.lemma or t.text
 
 
