@@ -1148,6 +1148,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             subjects = []
     # light verb: Xの買収を発表 -> 買収する(X); Xの量産を目指す -> plan
     verb = toks[frame.pred]
+    if "設立" in label and any(_compound_word(view, k).endswith("出資") and (
+            view.particle(k) == "で" or (toks[k].dep == "advcl" and k < frame.pred)) for k in view.children[frame.pred]):
+        label = "出資して" + label  # 折半出資で設立, 45%ずつを出資して設立する合弁会社: founders who own it
     light = LIGHT_VERBS.get(verb.lemma) if verb.lemma in LIGHT_VERBS else None
     if light is not None:
         for a in list(others):
@@ -1446,6 +1449,8 @@ def _joint_label(particle: str, label: str) -> str:
     word = particle[1:-1]
     if word not in JOINTLY:
         return label
+    if "出資" in word:
+        label = label.removeprefix("出資して")  # 折半出資で設立する, not 折半出資で出資して設立する
     return ("共同" if word == "共" else word) + "で" + label
 
 
