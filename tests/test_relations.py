@@ -63,15 +63,21 @@ def triples_of(art, mentions, relations):
 
 def compare(case, got):
     """Expected triples found, and extra triples produced."""
-    used: set[int] = set()
-    missing = []
-    for head, keyword, tail in case["triples"]:
-        hit = next((i for i, (h, label, t) in enumerate(got)
-                    if i not in used and nfkc(head) in h and nfkc(tail) in t and keyword in label), None)
-        if hit is None:
-            missing.append((head, keyword, tail))
-        else:
-            used.add(hit)
+    fits = [[i for i, (h, label, t) in enumerate(got) if nfkc(head) in h and nfkc(tail) in t and keyword in label]
+            for head, keyword, tail in case["triples"]]
+    owner: dict[int, int] = {}  # relation -> expected triple: a maximum matching (one relation serves one triple)
+
+    def place(k: int, seen: set[int]) -> bool:
+        for i in fits[k]:
+            if i not in seen:
+                seen.add(i)
+                if i not in owner or place(owner[i], seen):
+                    owner[i] = k
+                    return True
+        return False
+
+    missing = [tuple(case["triples"][k]) for k in range(len(fits)) if not place(k, set())]
+    used = set(owner)
     extra = [(sorted(h)[0], label, sorted(t)[0]) for i, (h, label, t) in enumerate(got) if i not in used]
     return missing, extra
 
