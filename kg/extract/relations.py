@@ -50,7 +50,7 @@ LIGHT_VERBS = {
     "合意": "", "発表する": "", "結ぶ": "", "締結": "", "目指す": "plan", "計画": "plan", "検討": "plan",
     "予定": "plan", "準備": "plan", "視野": "plan", "狙う": "plan", "模索": "plan", "協議": "plan",
     "提案": "plan", "打診": "plan", "向ける": "plan", "申請": "plan", "求める": "plan", "増やす": "", "拡大": "",
-    "強める": "", "深める": "", "与える": "", "出す": "", "断念": "negated", "見送る": "negated", "中止": "negated", "撤回": "negated", "否定": "negated",
+    "強める": "", "深める": "", "与える": "", "出す": "", "延長": "", "継続": "", "再開": "", "断念": "negated", "見送る": "negated", "中止": "negated", "撤回": "negated", "否定": "negated",
     "打ち切る": "negated", "取りやめる": "negated", "見合わせる": "negated", "白紙": "negated", "凍結": "negated",
 }
 #: verbs whose partner is the other party of the act itself: AはBと提携/統合/合併する
