@@ -201,7 +201,14 @@ class SentenceView:
             # Xは hung on a noun (東京応化工業（TOK）は…紫外線): a topic never modifies a noun; it is the topic of
             # the sentence's main predicate
             topic = t.dep in ("nmod", "compound") and self._case(t.i) == "は" and t.head > t.i
-            if not (source or stray or argument or topic):
+            # フォードはAESCと|8年の|セル調達契約: an actor's と-phrase on a noun that is no name is the act's partner
+            # (not AとBの提携: B is a name, the two are coordinated)
+            head = self.toks[t.head]
+            partner = t.dep == "nmod" and self._case(t.i) == "と" and t.head > t.i and any(
+                m.start <= t.start < m.end and m.type in ACTOR_TYPES for m in mentions) and not any(
+                m.start < head.end and head.start < m.end for m in mentions) and "サ変" not in head.tag and (
+                nfkc(head.text) not in JOINTLY and not self._before_no(t.i))  # (Bとの提携, Bと折半出資で)
+            if not (source or stray or argument or topic or partner):
                 continue
             up = self.toks[t.head].head
             seen = 0
@@ -2508,15 +2515,16 @@ def abandoned_clauses(view: SentenceView, frames: dict[int, Frame], disc: Discou
                    if a.token >= 0):  # (…を検討していたが、これを見送った: これ is the clause before)
             dropped += [c for c in view.children[i] if c < i and c in frames and view.toks[c].dep == "advcl"]
         todo = list(dropped)
+        seen = set(todo)  # (not the negated flag: 採算が合わないとして断念 passes through a clause negated of its own)
         while todo:
             c = todo.pop()
             frames[c].negated = True
-            todo.extend(k for k in view.children[c] if k < c and k in frames and view.toks[k].dep == "advcl"
-                        and not frames[k].negated)
+            more = [k for k in view.children[c] if k < c and k in frames and view.toks[k].dep == "advcl"]
             # …から調達する案も検討したが断念した: the plan the given-up clause weighed is given up too
-            todo.extend(k for a in frames[c].args if a.token >= 0 and nfkc(view.toks[a.token].text) in PLAN_NOUNS
-                        for k in view.children[a.token] if k in frames and view.toks[k].dep == "acl"
-                        and not frames[k].negated)
+            more += [k for a in frames[c].args if a.token >= 0 and nfkc(view.toks[a.token].text) in PLAN_NOUNS
+                     for k in view.children[a.token] if k in frames and view.toks[k].dep == "acl"]
+            todo.extend(k for k in more if k not in seen)
+            seen.update(more)
 
 
 def subject_between_topic_and_clause(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
