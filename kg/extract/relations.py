@@ -2122,8 +2122,15 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
             # 買収額は…, 一連の投資の総額は…: the amount of an act of the actor the text is about
             act = word if word != nfkc(t.text) else next(
                 (nfkc(toks[c].text) for c in view.children[t.i] if c < t.i and view.particle(c) == "の"
-                 and "サ変" in toks[c].tag and view.mention(c) is None), "")
-            if act and act not in ("総", "金"):
+                 and "サ変" in toks[c].tag and view.mention(c) is None), "") or next(
+                (toks[c].lemma + nfkc(t.text) for c in view.children[t.i]  # 受け取る総額は: the act's amount
+                 if c < t.i and toks[c].dep == "acl" and toks[c].pos == "VERB" and toks[c].lemma in _MONEY_VERBS), "")
+            # 四国電力が受け取る額は: the clause names whose amount it is
+            said = [m for c in view.children[t.i] if c < t.i and toks[c].dep == "acl" for g in view.children[c]
+                    if g < c and view.particle(g) == "が" for m in arg_mentions(view, g) if m.type in ACTOR_TYPES]
+            if act and act not in ("総", "金") and said:
+                owners, word = said, act
+            elif act and act not in ("総", "金"):
                 before = [m for m in (topic or []) if m.start < t.start]
                 owners = [m for m in (before or disc.topic) if m.type in ACTOR_TYPES][:1]
                 word, resolved = act, "topic"
@@ -2149,7 +2156,9 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
 
 
 #: nouns naming the amount of an act: 買収額, 投資総額, 総額
-_ACT_AMOUNT = re.compile(r"(?:額|総額|事業費|建設費|開発費|投資費)$")
+_ACT_AMOUNT = re.compile(r"(?:額|総額|事業費|建設費|開発費|投資費|一時金|契約金|対価)$")
+#: verbs of money changing hands: 受け取る総額, 支払う対価
+_MONEY_VERBS = ("受け取る", "支払う", "払う", "得る", "投じる", "投ずる")
 
 
 #: money a body gives, said as the means an amount is covered by: 約20億円は経済産業省の補助金でまかなう
