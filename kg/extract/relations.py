@@ -47,7 +47,7 @@ ARG_DEPS = {"nsubj", "obj", "obl", "iobj", "dislocated", "csubj", "nmod", "advmo
 LIGHT_VERBS = {
     "発表": "", "表明": "", "決める": "", "決定": "", "明らか": "", "行う": "", "進める": "", "始める": "", "開始": "",
     "実施": "", "手掛ける": "", "手がける": "", "担う": "", "加速": "", "強化": "", "推進": "", "急ぐ": "", "完了": "",
-    "合意": "", "発表する": "", "結ぶ": "", "締結": "", "目指す": "plan", "計画": "plan", "検討": "plan",
+    "合意": "", "発表する": "", "結ぶ": "", "交わす": "", "締結": "", "目指す": "plan", "計画": "plan", "検討": "plan",
     "予定": "plan", "準備": "plan", "視野": "plan", "狙う": "plan", "模索": "plan", "協議": "plan",
     "提案": "plan", "打診": "plan", "向ける": "plan", "申請": "plan", "求める": "plan", "増やす": "", "拡大": "",
     "強める": "", "深める": "", "与える": "", "出す": "", "延長": "", "継続": "", "再開": "", "断念": "negated", "見送る": "negated", "中止": "negated", "撤回": "negated", "否定": "negated",
@@ -345,8 +345,8 @@ class SentenceView:
         for o in owners:
             for c in self.children[o]:
                 t = self.toks[c]
-                if c > o and t.dep in ("case", "mark") and t.pos in ("ADP", "SCONJ"):
-                    parts.append(c)
+                if c > o and t.dep in ("case", "mark") and (t.pos in ("ADP", "SCONJ") or t.text == "とも"):
+                    parts.append(c)  # (Xとも: Sudachi may read とも as a suffix noun, the parser as its case)
             if parts:
                 i = o
                 break
