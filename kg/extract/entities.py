@@ -624,9 +624,9 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         else:
             continue
         b = a
-        while b < len(toks) and (_noun_like(toks[b]) or (
+        while b < len(toks) and toks[b].text != "とも" and (_noun_like(toks[b]) or (
                 toks[b].text == "." and b > a and _latin_word(toks[b - 1]) and len(toks[b - 1].text) <= 3)):
-            b += 1  # ispace U.S.
+            b += 1  # ispace U.S. (not Xとも: a particle Sudachi may read as a suffix noun)
         # 傘下の投資会社JICキャピタル: a second descriptor inside the run goes too
         cut = max((k + 1 for k in range(a, b - 1) if toks[k].text.endswith(COMPANY_DESCRIPTORS)), default=a)
         if any(is_proper(x) or _latin_word(x) or _is_katakana(x) for x in toks[cut:b]):
