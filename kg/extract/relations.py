@@ -113,7 +113,10 @@ REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "orga
               "同ワクチン": ("product",)}
 ACTOR_TYPES = {"company", "agency", "organization", "person"}
 #: a company introduced as new (新会社「SHリチウムサイクル」) and the words that refer back to it
-NEW_COMPANY_INTROS = ("新会社「", "合弁会社「", "新会社の", "合弁会社の", "新会社、", "新会社『", "合弁会社『")
+NEW_COMPANY_INTROS = ("新会社「", "合弁会社「", "新会社の", "合弁会社の", "新会社、", "新会社『", "合弁会社『",
+                      "共同出資会社の", "共同出資会社「", "合弁会社、")
+#: the topic of a sentence that lists who owns how much: 出資比率は A が 40%、B が 35%
+SHARE_RATIO_NOUNS = ("出資比率", "持ち株比率", "出資割合", "議決権比率", "株式保有比率")
 NEW_COMPANY_REFERENCES = {"新会社", "同合弁会社", "合弁新会社"}
 #: titles and honorifics after a person's name (the parser often makes them the head)
 PERSON_TITLES = {"氏", "さん", "様", "社長", "会長", "CEO", "最高経営責任者", "副社長", "首相", "大統領", "長官", "大臣",
@@ -1687,9 +1690,11 @@ def beneficiary_relations(article: Article, view: SentenceView, frames: dict[int
 SHARE_ACTS = ("出資", "保有", "取得", "持つ")
 
 
-def share_relations(article: Article, view: SentenceView, frames: dict[int, Frame]) -> list[Relation]:
+def share_relations(article: Article, view: SentenceView, frames: dict[int, Frame],
+                    disc: Discourse | None = None) -> list[Relation]:
     """豊田通商が60%、ノーザン・フェライトが40%を出資する: the share right after each party (Aが60%、) is that party's,
-    whichever frame the parser hung the pair on."""
+    whichever frame the parser hung the pair on. 出資比率はAが40%、Bが35%。 (no verb): each party holds its share
+    of the company just introduced (共同出資会社の X, 新会社「X」)."""
     out: list[Relation] = []
     toks = view.toks
     pairs: list[tuple[Mention, Mention, int, bool]] = []
@@ -1707,10 +1712,17 @@ def share_relations(article: Article, view: SentenceView, frames: dict[int, Fram
             pairs.append((m, share, end, toks[end + 1].text in ("、", "，")))
     if not any(listed for *_, listed in pairs):
         return []  # (Aが40%を出資する alone: the frame's own object)
+    ratio = any(nfkc(t.text).endswith(SHARE_RATIO_NOUNS) or _compound_word(view, t.i).endswith(SHARE_RATIO_NOUNS)
+                for t in toks if view.particle(t.i) == "は" and t.i < pairs[0][2])
+    owned = [c for c in (disc.new_company if disc is not None else []) if c.type == "company"]
     for m, share, end, _ in pairs:
         verb = next((i for i in sorted(frames) if i > end and any(w in frames[i].label for w in SHARE_ACTS)), None)
         if verb is not None and not frames[verb].negated:
             out.append(_rel(article, view.sent, m, share, frames[verb].label, "share", "object", 0.7))
+        elif verb is None and ratio:
+            out.append(_rel(article, view.sent, m, share, "出資する", "share", "object", 0.7))
+            out.extend(_rel(article, view.sent, m, c, "出資する", "share", "target", 0.6, resolved="出資比率")
+                       for c in owned if c.span != m.span)
     return out
 
 
@@ -2677,7 +2689,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(in_progress_relations(article, view, topic))
     out.extend(investor_relations(article, view, frames, subject_of, disc))
     out.extend(beneficiary_relations(article, view, frames, subject_of, disc))
-    out.extend(share_relations(article, view, frames))
+    out.extend(share_relations(article, view, frames, disc))
     out.extend(headline_pair_relations(article, view))
     out.extend(customer_relations(article, view, disc, topic))
     out.extend(contractor_relations(article, view, frames))
@@ -2726,7 +2738,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     disc.headline = (headline_subject(view) or disc.headline) if is_headline(view) else []
     disc.raised = _raisers(view, frames, subject_of, topic)
     for m in mentions:
-        if m.type == "company" and article.text[max(0, m.start - 6):m.start].endswith(NEW_COMPANY_INTROS):
+        if m.type == "company" and article.text[max(0, m.start - 8):m.start].endswith(NEW_COMPANY_INTROS):
             disc.new_company = [m]
     disc.recent.extend(sorted(mentions, key=lambda m: m.start))
     return out
