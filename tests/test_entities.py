@@ -35,7 +35,6 @@ KNOWN_GAPS = {
     "ent-113": "アクティビジョン・ブリザード: Sudachi splits the name",
     "ent-122": "bare 政府 and 次世代半導体/AI as umbrella terms",
     "ent-129": "ソニー・ホンダモビリティ: the joint name loses to two dictionary names",
-    "ent-131": "SEMICON Japan 2024: the year is not joined to the event",
 }
 
 
