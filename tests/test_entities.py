@@ -30,7 +30,6 @@ KNOWN_GAPS = {
     "ent-092": "幸田製作所: 製作所 reads as a company suffix",
     "ent-093": "クルーズ after 子会社: a common katakana word",
     "ent-098": "スパッタリングターゲット: not a known technology head",
-    "ent-100": "基幹ロケット: kg lists it as a technology",
     "ent-106": "アリマンタシォン・クシュタール: unknown to both models",
     "ent-113": "アクティビジョン・ブリザード: Sudachi splits the name",
     "ent-122": "bare 政府 and 次世代半導体/AI as umbrella terms",

@@ -45,8 +45,11 @@ REFERENCE_RE = re.compile(r"^(?:[米英中韓独仏蘭豪印露伊加台](?:社|
 GLUED_COUNTRIES = "米英中韓独仏蘭豪印露伊加台"
 #: a company's rank or age: 大手, 新興 … describe a company and never name one
 RANK_WORDS = ("大手", "最大手", "新興", "中堅", "老舗")
-#: words that open no technology's name: a company's rank (大手|半導体) or a country (米|半導体)
-_TECH_NOT_OPENING = frozenset(GLUED_COUNTRIES) | set(RANK_WORDS) | {"首位", "同業", "競合"}
+#: words that say what a kind of thing is used for or where it comes from, not which technology it is:
+#: 車載|電池, 使用済み|電池, 標準|治療, 基幹|ロケット, 日本製|装置 (先端, 次世代, 小型 may open one: 先端パッケージング)
+USE_WORDS = ("車載", "使用済み", "商業", "商用", "基幹", "標準", "混合", "日本製", "国産", "既存", "従来", "汎用")
+#: words that open no technology's name: a company's rank (大手|半導体), a country (米|半導体) or a use (車載|電池)
+_TECH_NOT_OPENING = frozenset(GLUED_COUNTRIES) | set(RANK_WORDS) | set(USE_WORDS) | {"首位", "同業", "競合"}
 #: words that open a place's span without being part of it (西部ラジャスタン州 -> ラジャスタン州)
 PLACE_HEADS = ("西部", "東部", "南部", "北部", "中部", "北東部", "北西部", "南東部", "南西部", "中西部", "東南部", "西南部")
 #: words that end a place name's span without being part of it (日本国内 -> 日本)
