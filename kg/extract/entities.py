@@ -329,6 +329,9 @@ def amount_candidates(sent: Sentence) -> list[Candidate]:
     if not toks:
         return out
     for am in find_amounts(sent.text, sent.start):
+        after = sent.text[am.end - sent.start:am.end - sent.start + 3]
+        if am.value == 1 and after.startswith(("あたり", "当たり")):
+            continue  # 1キロワット時あたり20円: the unit a price is per, not an amount of anything
         # token range covering the amount (for overlaps with other candidates)
         a = next((t.i for t in toks if t.end > am.start), len(toks) - 1)
         b = next((t.i + 1 for t in reversed(toks) if t.start < am.end), a + 1)
