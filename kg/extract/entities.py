@@ -1354,7 +1354,11 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
                  + model)
         cands += coordinated_candidates(sent, cands, res)
         type_acronym_pairs(cands, sent, res, model)
-        for c in select(cands, res):
+        chosen = select(cands, res)
+        for c in chosen:
+            if c.type == "place" and c.name in PREFECTURES and any(
+                    d.type == "place" and d.start == c.end and d.name.endswith(("市", "町", "村", "区")) for d in chosen):
+                continue  # 福島県|郡山市: the prefecture is part of the city's address, not a place of its own here
             if c.char_start is not None:
                 a, b = c.char_start, c.char_end
             else:
