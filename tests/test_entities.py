@@ -63,7 +63,8 @@ def test_amounts_in_running_text_keep_their_words():
 
 
 @pytest.mark.parametrize("text, found", [("数百億円規模とされる費用", []), ("数十%の値上げ", []),
-                                         ("約数百億円", []), ("費用は約300億円と数千台", ["約300億円"])])
+                                         ("約数百億円", []), ("費用は約300億円と数千台", ["約300億円"]),
+                                         ("三元系正極材の需要", []), ("売上高は300億元に達した", ["300億元"])])
 def test_vague_figures_are_no_amounts(text, found):
     """数百億円 states no figure: it is not an amount node (a 百億円 read out of it would be a false one)."""
     assert [a.text for a in find_amounts(text)] == found
