@@ -54,6 +54,8 @@ _TECH_NOT_OPENING = frozenset(GLUED_COUNTRIES) | set(RANK_WORDS) | set(USE_WORDS
 PLACE_HEADS = ("西部", "東部", "南部", "北部", "中部", "北東部", "北西部", "南東部", "南西部", "中西部", "東南部", "西南部")
 #: words that end a place name's span without being part of it (日本国内 -> 日本)
 PLACE_TAILS = ("国内", "国外", "全土", "全域", "各地", "周辺", "近郊", "以外", "内", "沖", "側", "全体")
+#: "within" glued to a place in one word: 日本国内, 東京都内, 道内 (within Hokkaido)
+_INSIDE_TAILS = ("国内", "国外", "都内", "道内", "府内", "県内", "市内", "町内", "村内", "区内")
 #: marks that join the parts of one name: 三菱UFJ・モルガン, プライムプラネットエナジー＆ソリューションズ
 NAME_JOINTS = ("・", "･", "＆", "&")
 #: words glued after a name that say where from or around it: never part of any name
@@ -1081,8 +1083,15 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             etype = "company"  # PLDT, KDDI: capital initials are not how Japanese news writes a person
         if not looks_like_name(toks, a, b, etype, res, agreed or entry is not None or bool(suffix_type)):
             continue
-        c = Candidate(sent.index, a, b, etype, entry.canonical if entry else text, source, detail,
-                      dotted=any(t.text in ("・", "･") for t in toks[a:b]))
+        inside = next((w for w in _INSIDE_TAILS if text.endswith(w)), "") if etype == "place" and entry is None else ""
+        if inside and len(text) - len(inside) < 2:
+            continue  # 道内, 県内: "within the prefecture", no place named
+        c = Candidate(sent.index, a, b, etype, entry.canonical if entry else text[:len(text) - len(inside)], source,
+                      detail, dotted=any(t.text in ("・", "･") for t in toks[a:b]))
+        if inside:  # 日本国内 (one word to Sudachi): the place is 日本
+            c.char_start, c.char_end = toks[a].start, toks[b - 1].end - len(inside)
+            if (e := res.by_surface.get(fold(c.name))) is not None:
+                c.name = e.canonical
         if country:
             c.attrs["country"] = country
         if etype == "company" and entry is None and any(
