@@ -1500,6 +1500,9 @@ def main_clause(view: SentenceView, i: int) -> bool:
             return False  # …を見れば明らかだ: a condition, not what the actor did
         if t.dep in ("advcl", "conj", "xcomp", "ccomp") or (t.dep == "acl" and not is_relative_clause(view, cur)):
             cur = view.heads[cur]
+        elif t.dep in ("obj", "nsubj", "obl") and _compound_word(view, cur) in PLAN_NOUNS and not any(
+                view.particle(c) in ("は", "が") and view.mention(c) is None for c in view.children[view.heads[cur]]):
+            cur = view.heads[cur]  # …に建設する|計画を|明らかにした: the plan the main clause announces (not 政府は…方針を示した)
         else:
             return False
     return False
