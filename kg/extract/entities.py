@@ -646,8 +646,9 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         a, b = trim(toks, a, b, res, "company")
         if a >= b or b - a > 5 or not any(is_proper(x) or _is_katakana(x) or _latin_word(x) for x in toks[a:b]):
             continue
-        if toks[a].text in res.rules.stopmods or any(x.pos == "NUM" for x in toks[a:b]):
-            continue
+        if toks[a].text in res.rules.stopmods or (any(x.pos == "NUM" for x in toks[a:b]) and not re.match(
+                r"[0-9]+[A-Za-z][A-Za-z0-9 &.\-]*$", nfkc(_surface(sent, a, b)))):
+            continue  # (a figure is no name, but 5G JAPAN, 3M are)
         if b < len(toks) and toks[b].text in ("「", "『"):
             continue  # 傘下の住宅ブランド「X」: the category before a name in brackets
         if toks[i].text == "、" and any("サ変" in x.tag and x.tag.startswith("名詞-普通") for x in toks[a:b]):
