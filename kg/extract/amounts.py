@@ -174,8 +174,8 @@ def find_amounts(text: str, offset: int = 0) -> Iterator[Amount]:
         qty = m.group("qty")
         if qty in _WEAK_QUANTITIES and not re.search(r"[万億兆]", m.group("number")):
             continue
-        if text[m.end():m.end() + 1] in ("系", "素", "論", "的") and m.group(0).endswith("元"):
-            continue  # 三元系正極材, 二元論: a word, not yuan
+        if text[m.end():m.end() + 1] in ("系", "素", "論", "的", "化", "管") and m.group(0).endswith("元"):
+            continue  # 三元系正極材, 二元論, 一元化, 一元管理: a word, not yuan
         a = _from_match(m, text, offset)
         if a is not None and a.value == a.value:
             yield a

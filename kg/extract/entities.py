@@ -46,7 +46,7 @@ GLUED_COUNTRIES = "米英中韓独仏蘭豪印露伊加台"
 #: a company's rank or age: 大手, 新興 … describe a company and never name one
 RANK_WORDS = ("大手", "最大手", "新興", "中堅", "老舗")
 #: words that say what a kind of thing is used for or where it comes from, not which technology it is:
-#: 車載|電池, 使用済み|電池, 標準|治療, 基幹|ロケット, 日本製|装置 (先端, 次世代, 小型 may open one: 先端パッケージング)
+#: 車載|電池, 使用済み|電池, 標準|治療, 基幹|ロケット, 日本製|半導体 (先端, 次世代, 小型 may open one: 先端パッケージング)
 USE_WORDS = ("車載", "使用済み", "商業", "商用", "基幹", "標準", "混合", "日本製", "国産", "既存", "従来", "汎用")
 #: words that open no technology's name: a company's rank (大手|半導体), a country (米|半導体) or a use (車載|電池)
 _TECH_NOT_OPENING = frozenset(GLUED_COUNTRIES) | set(RANK_WORDS) | set(USE_WORDS) | {"首位", "同業", "競合"}
@@ -54,8 +54,21 @@ _TECH_NOT_OPENING = frozenset(GLUED_COUNTRIES) | set(RANK_WORDS) | set(USE_WORDS
 PLACE_HEADS = ("西部", "東部", "南部", "北部", "中部", "北東部", "北西部", "南東部", "南西部", "中西部", "東南部", "西南部")
 #: words that end a place name's span without being part of it (日本国内 -> 日本)
 PLACE_TAILS = ("国内", "国外", "全土", "全域", "各地", "周辺", "近郊", "以外", "内", "沖", "側", "全体")
-#: "within" glued to a place in one word: 日本国内, 東京都内, 道内 (within Hokkaido)
-_INSIDE_TAILS = ("国内", "国外", "都内", "道内", "府内", "県内", "市内", "町内", "村内", "区内")
+#: "within" glued to a place in one word: 日本国内, 東京都内, 北海道内; alone (道内, 県内) it names no place
+_INSIDE_TAILS = ("国内", "国外", "内", "外")
+_INSIDE_ALONE = re.compile(r"^[都道府県市町村区][内外]$")
+
+
+def _inside_tail(text: str, res: Resources) -> str:
+    """The 'within' glued to a known place (日本|国内, 北海道|内, 東京都|内), the whole text when it names no place
+    (道内), else ''."""
+    if _INSIDE_ALONE.match(text):
+        return text
+    for tail in _INSIDE_TAILS:
+        e = res.by_surface.get(fold(text[:-len(tail)])) if text.endswith(tail) and len(text) > len(tail) else None
+        if e is not None and e.type == "place":
+            return tail
+    return ""
 #: marks that join the parts of one name: 三菱UFJ・モルガン, プライムプラネットエナジー＆ソリューションズ
 NAME_JOINTS = ("・", "･", "＆", "&")
 #: words glued after a name that say where from or around it: never part of any name
@@ -1084,8 +1097,8 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             etype = "company"  # PLDT, KDDI: capital initials are not how Japanese news writes a person
         if not looks_like_name(toks, a, b, etype, res, agreed or entry is not None or bool(suffix_type)):
             continue
-        inside = next((w for w in _INSIDE_TAILS if text.endswith(w)), "") if etype == "place" and entry is None else ""
-        if inside and len(text) - len(inside) < 2:
+        inside = _inside_tail(text, res) if etype == "place" and entry is None else ""
+        if inside == text:
             continue  # 道内, 県内: "within the prefecture", no place named
         c = Candidate(sent.index, a, b, etype, entry.canonical if entry else text[:len(text) - len(inside)], source,
                       detail, dotted=any(t.text in ("・", "･") for t in toks[a:b]))
@@ -1367,7 +1380,7 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
         chosen = select(cands, res)
         for c in chosen:
             if c.type == "place" and c.name in PREFECTURES and any(
-                    d.type == "place" and d.start == c.end and d.name.endswith(("市", "町", "村", "区")) for d in chosen):
+                    d.type == "place" and d.start == c.end and d.name.endswith(("市", "町", "村")) for d in chosen):
                 continue  # 福島県|郡山市: the prefecture is part of the city's address, not a place of its own here
             if c.char_start is not None:
                 a, b = c.char_start, c.char_end
@@ -1416,7 +1429,7 @@ PREFECTURES = (
     "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県",
     "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県",
     "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県")
-_PREFECTURE_CITY = re.compile(r"^(?:" + "|".join(PREFECTURES) + r")(.{1,8}?[市町村])$")
+_PREFECTURE_CITY = re.compile(r"^(?:" + "|".join(PREFECTURES) + r")(?:[^郡]{1,4}郡)?(.{1,8}?[市町村])$")
 
 
 def city_name(name: str) -> str:

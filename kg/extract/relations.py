@@ -131,6 +131,8 @@ FORMAL_NOUNS = {"こと", "の", "もの", "ため", "よう", "ところ", "旨
 _AMOUNT_NOUN_TAIL = re.compile(r"(?:額|金額|費|総額|規模|高)$")
 _ENUM_LINKS = {"という", "といった", "など", "ら", "などの"}
 _ARG_CASES = {"は", "が", "も", "を"}
+#: nouns that compare with what the と-phrase names (Xと同規模, Xと別の, Xと同様): no partner
+_COMPARED = ("同", "別", "異な", "違", "並", "同様", "互角")
 
 
 @dataclass(slots=True)
@@ -203,14 +205,18 @@ class SentenceView:
                 or (mistaken and self._case(t.i) in ("に", "で", "と")))
             # Xは hung on a noun (東京応化工業（TOK）は…紫外線): a topic never modifies a noun; it is the topic of
             # the sentence's main predicate
-            topic = t.dep in ("nmod", "compound") and self._case(t.i) == "は" and t.head > t.i
+            opened = sum(1 if x.text == "「" else -1 if x.text == "」" else 0 for x in self.toks[:t.i])
+            topic = t.dep in ("nmod", "compound") and self._case(t.i) == "は" and t.head > t.i and opened <= 0
+            # (not inside a quotation: 「Xは…」と述べた keeps its own predicate)
             # フォードはAESCと|8年の|セル調達契約: an actor's と-phrase on a noun that is no name is the act's partner
             # (not AとBの提携: B is a name, the two are coordinated)
             head = self.toks[t.head]
             partner = t.dep == "nmod" and self._case(t.i) == "と" and t.head > t.i and any(
                 m.start <= t.start < m.end and m.type in ACTOR_TYPES for m in mentions) and not any(
                 m.start < head.end and head.start < m.end for m in mentions) and "サ変" not in head.tag and (
-                nfkc(head.text) not in JOINTLY and not self._before_no(t.i))  # (Bとの提携, Bと折半出資で)
+                nfkc(head.text) not in JOINTLY and not self._before_no(t.i)  # (Bとの提携, Bと折半出資で)
+                and not nfkc("".join(x.text for x in self.toks[t.i + 2:t.head + 1])).startswith(_COMPARED))
+            # (トヨタと同規模の工場, 他社と別の方式: a comparison, no partner)
             if not (source or stray or argument or topic or partner):
                 continue
             up = self.toks[t.head].head
@@ -641,8 +647,8 @@ def predicate_label(view: SentenceView, i: int) -> str:
     t = view.toks[i]
     if t.tag.startswith("名詞") or (t.pos == "NOUN"):
         return _compound_word(view, i, ("compound",)) + "する"
-    if t.lemma in ("投じる", "投ずる"):
-        return "投資する"
+    if t.lemma in ("投じる", "投ずる") and not any(view.toks[c].text == "一石" for c in view.children[i]):
+        return "投資する"  # (not 一石を投じる: to cause a stir)
     return t.lemma or t.text
 
 
@@ -1407,15 +1413,16 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                 if o is s or o.span == s.span:
                     continue
                 lab = amount_label if (o.type == "amount" and amount_label) else label
-                if s.type == "person" and (o.type not in ACTOR_TYPES or quoted) and not any(
-                        w in label for w in PERSON_PREDICATES):
-                    if not quoted:  # 社長のX氏は…に約350億円を投じる: the company does it (see executive_acts)
-                        view.by_executives.append((s, o, lab, a.role, frame.negated, frame.modality))
-                    continue  # (X社長は「…デンソー向けに出荷したい」: the company ships, not its president)
                 if a.role == "purpose":
                     lab = purpose_label
                 elif a.role == "site" and a.particle.endswith(("中", "予定")):
                     lab = a.particle.rstrip("中予定") + "する"  # Pで建設中の…: (X, 建設する, P)
+                if s.type == "person" and (o.type not in ACTOR_TYPES or quoted) and not any(
+                        w in label for w in PERSON_PREDICATES):
+                    if not quoted and not any(w in label for w in SAYING + _SPEAKING):
+                        # 社長のX氏は…に約350億円を投じる: the company does it (see executive_acts)
+                        view.by_executives.append((s, o, lab, a.role, negated, modality))
+                    continue  # (X社長は「…デンソー向けに出荷したい」: the company ships, not its president)
                 out.append(_rel(article, view.sent, s, o, lab, rule, a.role, conf,
                                 **{**common, "resolved": common["resolved"] or a.resolved}))
         for a in partner_args:
@@ -1440,8 +1447,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
 
 def _site_word(view: SentenceView, i: int) -> bool:
     """蓄電所, 研修施設, 新工場: a word for a site (a plant, a station, a base), named or not."""
-    word = _compound_word(view, i)
-    return word.endswith(SITE_NOUNS) or (word.endswith("所") and len(word) >= 3)
+    return _compound_word(view, i).endswith(SITE_NOUNS + ("発電所", "蓄電所", "変電所"))
 
 
 def _on_a_site(view: SentenceView, frame: Frame, args: list[Arg]) -> bool:
@@ -1642,7 +1648,7 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
 
 
 #: rights to a thing (販売権, 開発・販売権, 独占権, ライセンス) and the acts of getting or granting them
-RIGHTS_NOUNS = ("権", "権利", "ライセンス")
+RIGHTS_NOUNS = ("販売権", "開発権", "製造権", "実施権", "独占権", "商業化権", "権利", "ライセンス")
 RIGHTS_ACTS = ("取得", "獲得", "得る", "導入", "譲り受ける", "供与", "付与", "許諾", "譲渡", "買い取る")
 #: acts of giving money: with no subject, the source (…基金から助成する) is the giver
 GRANTING_VERBS = ("助成", "補助", "融資", "拠出", "交付", "支給")
@@ -1715,16 +1721,19 @@ def share_relations(article: Article, view: SentenceView, frames: dict[int, Fram
             pairs.append((m, share, end, toks[end + 1].text in ("、", "，")))
     if not any(listed for *_, listed in pairs):
         return []  # (Aが40%を出資する alone: the frame's own object)
-    ratio = any(nfkc(t.text).endswith(SHARE_RATIO_NOUNS) or _compound_word(view, t.i).endswith(SHARE_RATIO_NOUNS)
-                for t in toks if view.particle(t.i) == "は" and t.i < pairs[0][2])
-    owned = [c for c in (disc.new_company if disc is not None else []) if c.type == "company"]
+    ratio = next((t.i for t in toks if view.particle(t.i) == "は" and t.i < pairs[0][2]
+                  and _compound_word(view, t.i).endswith(SHARE_RATIO_NOUNS)), None)
+    # Xの出資比率は: X; else the company the text just introduced
+    owned = ([m for m in of_mention(view, ratio) if m.type == "company"] or [
+        c for c in (disc.new_company if disc is not None else []) if c.type == "company"]) if ratio is not None else []
     for m, share, end, _ in pairs:
         verb = next((i for i in sorted(frames) if i > end and any(w in frames[i].label for w in SHARE_ACTS)), None)
         if verb is not None and not frames[verb].negated:
             out.append(_rel(article, view.sent, m, share, frames[verb].label, "share", "object", 0.7))
-        elif verb is None and ratio:
+        elif verb is None and ratio is not None:
             out.append(_rel(article, view.sent, m, share, "出資する", "share", "object", 0.7))
-            out.extend(_rel(article, view.sent, m, c, "出資する", "share", "target", 0.6, resolved="出資比率")
+            out.extend(_rel(article, view.sent, m, c, "出資する", "share", "target", 0.6,
+                            resolved="" if c in view.mentions else _compound_word(view, ratio))
                        for c in owned if c.span != m.span)
     return out
 
@@ -2474,6 +2483,8 @@ def parallel_subjects(view: SentenceView, frames: dict[int, Frame], disc: Discou
 
 
 SAYING = ("発表する", "表明する", "明らかにする", "公表する", "決める", "決定する")
+#: what a person does with words: never an act an executive does for the company (…を投じる考えを示した)
+_SPEAKING = ("示す", "述べる", "語る", "話す", "強調する", "説明する", "明かす")
 
 
 def act_before_saying(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
@@ -2762,10 +2773,11 @@ def executive_acts(article: Article, view: SentenceView, found: list[Relation], 
         company = disc.employer.get(person.name)
         if company is None or thing.span == company.span or thing.type in ("technology",):
             continue
-        before = view.sent.text[:thing.start - view.sent.start]
-        brackets = re.findall(r"[「」]", view.sent.text[thing.end - view.sent.start:])
-        if "「" not in before and brackets[:1] == ["」"]:
-            continue  # …150億円の相乗効果を見込む」と語った: the end of a quotation begun in an earlier sentence
+        if view.sent.start <= thing.start < view.sent.end:
+            before = view.sent.text[:thing.start - view.sent.start]
+            brackets = re.findall(r"[「」]", view.sent.text[thing.end - view.sent.start:])
+            if "「" not in before and brackets[:1] == ["」"]:
+                continue  # …150億円の相乗効果を見込む」と語った: the end of a quotation begun in an earlier sentence
         out.append(_rel(article, view.sent, company, thing, label, "executive", role, 0.6,
                         negated="true" if negated else "", modality=modality, resolved=person.name))
     return out
