@@ -744,7 +744,7 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
             role = "object"  # 新薬「X」も獲得した / Aは…米Bも買収し: what is also acquired, not who acquires
         elif role == "topic" and ms and particle == "も" and view.mention(c) is None and not _counted(view, c):
             role = "object"  # Xの製品も採用した: what the subject also takes (not A、Bの2社も: who also acts)
-        if not ms and role == "place" and _compound_word(view, c).endswith(SITE_NOUNS + ("敷地内", "構内", "跡地")):
+        if not ms and role == "place" and _site_word(view, c, ("敷地内", "構内", "跡地")):
             # 秋田県小坂町の製錬所で…を引き上げる, 美浜発電所の敷地内で: the place or plant the act happens at
             ms = [view.mention(g) for g in view.children[c] if g < c and view.particle(g) in ("の", "")
                   and view.mention(g) is not None and view.mention(g).type in ("place", "facility")][-1:]
@@ -1445,9 +1445,10 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     return out
 
 
-def _site_word(view: SentenceView, i: int) -> bool:
-    """蓄電所, 研修施設, 新工場: a word for a site (a plant, a station, a base), named or not."""
-    return _compound_word(view, i).endswith(SITE_NOUNS + ("発電所", "蓄電所", "変電所"))
+def _site_word(view: SentenceView, i: int, more: tuple[str, ...] = ()) -> bool:
+    """蓄電所, 研修施設, 新工場: a word for a site (a plant, a station, a base), named or not; ``more`` adds words
+    for a place on one (美浜発電所の敷地内)."""
+    return _compound_word(view, i).endswith(SITE_NOUNS + ("発電所", "蓄電所", "変電所") + more)
 
 
 def _on_a_site(view: SentenceView, frame: Frame, args: list[Arg]) -> bool:
