@@ -1167,6 +1167,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     if "設立" in label and any(_compound_word(view, k).endswith("出資") and (
             view.particle(k) == "で" or (toks[k].dep == "advcl" and k < frame.pred)) for k in view.children[frame.pred]):
         label = "出資して" + label  # 折半出資で設立, 45%ずつを出資して設立する合弁会社: founders who own it
+    if label in ("供与する", "導出する", "導入する", "許諾する") and "ライセンス" in view.sent.text:
+        label = "ライセンス" + label  # …の権利を供与するライセンス契約: licensing, as the text calls it
     light = LIGHT_VERBS.get(verb.lemma) if verb.lemma in LIGHT_VERBS else None
     if light is not None:
         for a in list(others):
