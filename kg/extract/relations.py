@@ -2823,7 +2823,10 @@ def investor_relations(article: Article, view: SentenceView, frames: dict[int, F
             continue
         for m in subject_of.get(i, []):
             if m.type in ACTOR_TYPES and all(m.name != x.name for x in receivers):
-                out.append(_rel(article, view.sent, m, receivers[0], f.label, "investor", "target", 0.6,
+                # (増資を引き受ける, 主導する, 応じる: taking part in a round is investing in it)
+                label = f.label if any(w in f.label for w in ("出資", "融資")) else (
+                    (f.label[:-2] + "して" if f.label.endswith("する") else f.label[:-1] + "て") + "出資する")
+                out.append(_rel(article, view.sent, m, receivers[0], label, "investor", "target", 0.6,
                                 resolved="topic"))
     return out
 
