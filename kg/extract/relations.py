@@ -205,8 +205,8 @@ class SentenceView:
                 or (mistaken and self._case(t.i) in ("に", "で", "と")))
             # Xは hung on a noun (東京応化工業（TOK）は…紫外線): a topic never modifies a noun; it is the topic of
             # the sentence's main predicate
-            opened = sum(1 if x.text == "「" else -1 if x.text == "」" else 0 for x in self.toks[:t.i])
-            topic = t.dep in ("nmod", "compound") and self._case(t.i) == "は" and t.head > t.i and opened <= 0
+            topic = t.dep in ("nmod", "compound") and self._case(t.i) == "は" and t.head > t.i and sum(
+                1 if x.text == "「" else -1 if x.text == "」" else 0 for x in self.toks[:t.i]) <= 0
             # (not inside a quotation: 「Xは…」と述べた keeps its own predicate)
             # フォードはAESCと|8年の|セル調達契約: an actor's と-phrase on a noun that is no name is the act's partner
             # (not AとBの提携: B is a name, the two are coordinated)
@@ -2152,15 +2152,16 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
                  and "サ変" in toks[c].tag and view.mention(c) is None), "") or next(
                 (toks[c].lemma + nfkc(t.text) for c in view.children[t.i]  # 受け取る総額は: the act's amount
                  if c < t.i and toks[c].dep == "acl" and toks[c].pos == "VERB" and toks[c].lemma in _MONEY_VERBS), "")
-            # 四国電力が受け取る額は: the clause names whose amount it is
-            said = [m for c in view.children[t.i] if c < t.i and toks[c].dep == "acl" for g in view.children[c]
-                    if g < c and view.particle(g) == "が" for m in arg_mentions(view, g) if m.type in ACTOR_TYPES]
-            if act and act not in ("総", "金") and said:
-                owners, word = said, act
-            elif act and act not in ("総", "金"):
-                before = [m for m in (topic or []) if m.start < t.start]
-                owners = [m for m in (before or disc.topic) if m.type in ACTOR_TYPES][:1]
-                word, resolved = act, "topic"
+            if act and act not in ("総", "金"):
+                # 四国電力が受け取る額は: the clause names whose amount it is
+                said = [m for c in view.children[t.i] if c < t.i and toks[c].dep == "acl" for g in view.children[c]
+                        if g < c and view.particle(g) == "が" for m in arg_mentions(view, g) if m.type in ACTOR_TYPES]
+                if said:
+                    owners, word = said, act
+                else:
+                    before = [m for m in (topic or []) if m.start < t.start]
+                    owners = [m for m in (before or disc.topic) if m.type in ACTOR_TYPES][:1]
+                    word, resolved = act, "topic"
         if not owners:
             continue
         # the predicate this noun is the subject of
@@ -2765,12 +2766,13 @@ def executive_acts(article: Article, view: SentenceView, found: list[Relation], 
     """社長の古川俊太郎氏は…京都市南区に約350億円を投じて開発棟を建設する: what an executive says the company
     will do (money, a site, a product) is the company's act. The company is the one this sentence or an earlier one
     gave the person a title in."""
-    by_span = {m.span: m for m in (*disc.recent, *view.mentions)}
-    for r in found:
-        if r.rule == "nominal" and r.role == "holder":
-            head, tail = by_span.get(r.head), by_span.get(r.tail)
-            if head is not None and tail is not None and head.type == "person" and tail.type in ("company", "agency"):
-                disc.employer[head.name] = tail
+    holders = [r for r in found if r.rule == "nominal" and r.role == "holder"]
+    # the mentions of the article so far, indexed only when this sentence gave someone a title
+    by_span = {m.span: m for m in (*disc.recent, *view.mentions)} if holders else {}
+    for r in holders:
+        head, tail = by_span.get(r.head), by_span.get(r.tail)
+        if head is not None and tail is not None and head.type == "person" and tail.type in ("company", "agency"):
+            disc.employer[head.name] = tail
     out = []
     for person, thing, label, role, negated, modality in view.by_executives:
         company = disc.employer.get(person.name)
