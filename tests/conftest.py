@@ -12,6 +12,13 @@ CORPUS = ROOT / "corpus"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def tok(i: int, text: str, lemma: str, pos: str, tag: str, dep: str, head: int, start: int):
+    """A hand-made analysed token (tests of the rules without the model)."""
+    from kg.model import Token
+
+    return Token(i, start, start + len(text), text, lemma, lemma, pos, tag, dep, head, "O", "", True, "", "")
+
+
 def with_known_gaps(cases: list[dict], gaps: dict[str, str]) -> list:
     """Table cases as pytest params; the ones kg does not get right yet are strict xfails with the reason."""
     return [pytest.param(c, id=c["id"], marks=pytest.mark.xfail(reason=gaps[c["id"]], strict=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DATA, with_known_gaps
+from conftest import DATA, tok, with_known_gaps
 
 from kg.extract.amounts import find_amounts, parse_amount, parse_number
 from kg.extract.entities import _text, city_name, extract_mentions
@@ -75,8 +75,7 @@ def test_vague_figures_are_no_amounts(text, found):
 
 def _tokens(*pieces: tuple[str, int]) -> tuple[Token, ...]:
     """Tokens from (text, start) pairs: a gap between two starts is whitespace in the article."""
-    return tuple(Token(i, a, a + len(t), t, t, t, "PROPN", "名詞-固有名詞-一般", "compound", i, "O", "", True, "", "")
-                 for i, (t, a) in enumerate(pieces))
+    return tuple(tok(i, t, t, "PROPN", "名詞-固有名詞-一般", "compound", i, a) for i, (t, a) in enumerate(pieces))
 
 
 @pytest.mark.parametrize("pieces, name", [

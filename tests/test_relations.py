@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DATA, with_known_gaps
+from conftest import DATA, tok, with_known_gaps
 
 from kg.extract import extract_article
 from kg.extract.resources import nfkc
-from kg.model import Mention, Relation, Sentence, Token
+from kg.model import Mention, Relation, Sentence
 from kg.resolve import resolve
 
 CASES = [json.loads(line) for line in (DATA / "relation_cases.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -122,10 +122,6 @@ def test_negated_and_planned_statements_are_marked(table):
 
 
 # ------------------------------------------------------------------ the rules' parts (no model)
-
-def tok(i, text, lemma, pos, tag, dep, head, start):
-    return Token(i, start, start + len(text), text, lemma, lemma, pos, tag, dep, head, "O", "", True, "", "")
-
 
 def sentence(words):
     """words: (text, lemma, pos, tag, dep, head)"""
