@@ -1049,6 +1049,25 @@ def tech_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     return out
 
 
+_HERTZ = re.compile(r"(?:サブ)?(?:キロ|メガ|ギガ|テラ)?ヘルツ$")
+
+
+def band_candidates(sent: Sentence) -> list[Candidate]:
+    """Radio frequency bands, a telecom technology: 4.9ギガヘルツ帯, 700メガヘルツ帯, サブテラヘルツ帯."""
+    out = []
+    toks = sent.tokens
+    for i in range(len(toks) - 1):
+        if toks[i + 1].text != "帯" or not _HERTZ.search(nfkc(toks[i].text)):
+            continue
+        a = i
+        while a > 0 and (toks[a - 1].pos == "NUM" or toks[a - 1].text == ".") and toks[a - 1].end == toks[a].start:
+            a -= 1
+        if a == i and not nfkc(toks[i].text).startswith(("サブ", "テラ")):
+            continue  # ギガヘルツ帯 alone is a kind of band, not one band
+        out.append(Candidate(sent.index, a, i + 2, "technology", nfkc(_text(toks, a, i + 2)), "tech", "帯"))
+    return out
+
+
 def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """kg's NER head and GiNZA's NER, cleaned up and re-typed by dictionaries and suffixes."""
     toks = sent.tokens
@@ -1373,7 +1392,7 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
                  + descriptor_candidates(sent, res) + seat_candidates(sent, res) + prefix_candidates(sent, res)
                  + state_city_candidates(sent, res)
                  + slot_candidates(sent, res)
-                 + tech_candidates(sent, res) + latin_kana_candidates(sent, res)
+                 + tech_candidates(sent, res) + band_candidates(sent) + latin_kana_candidates(sent, res)
                  + model)
         cands += coordinated_candidates(sent, cands, res)
         type_acronym_pairs(cands, sent, res, model)

@@ -64,6 +64,9 @@ SITE_NOUNS = ("工場", "拠点", "製錬所", "事業所", "施設", "研究所
               "センター", "製作所", "製鉄所", "号機", "号炉")
 #: a stake in a company: Xの株式約10%を取得 is about X
 SHARE_NOUNS = {"株式", "株", "持ち分", "持分", "議決権", "発行済み株式", "全株式"}
+#: how much of a thing is made or supplied: Xの生産能力を引き上げる is an act on X
+CAPACITY_NOUNS = {"生産能力", "生産量", "生産体制", "供給能力", "供給量", "供給体制", "生産規模", "出荷量", "処理能力",
+                  "製造能力", "量産体制"}
 #: nouns for what belongs to an owner named with の: Xの製品も採用した -> X
 _THINGS_OF = {"製品", "商品", "株式", "株", "事業", "部品", "サービス", "設備", "装置", "素材", "材料", "特許"}
 #: predicates that carry no act of their own
@@ -85,7 +88,8 @@ ROLE_WORDS = {
     "子会社": "owner", "完全子会社": "owner", "孫会社": "owner", "傘下": "owner", "関連会社": "owner",
     "合弁会社": "owner", "事業会社": "owner", "日本法人": "owner", "現地法人": "owner", "米国法人": "owner",
     "中国法人": "owner", "海外法人": "owner", "欧州法人": "owner", "共同出資会社": "owner", "出資会社": "owner",
-    "出資先": "owner", "投資先": "owner",
+    "出資先": "owner", "投資先": "owner", "CVC": "owner", "コーポレートベンチャーキャピタル": "owner",
+    "投資子会社": "owner", "販売子会社": "owner", "生産子会社": "owner",
     "親会社": "parent", "持ち株会社": "parent", "持株会社": "parent", "筆頭株主": "parent", "大株主": "parent",
     "株主": "parent",
     "創業者": "holder", "共同創業者": "holder", "会長": "holder", "社長": "holder", "CEO": "holder",
@@ -112,6 +116,8 @@ REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "orga
               "同薬": ("product",), "同剤": ("product",), "同作": ("product",), "同製品": ("product",),
               "同ワクチン": ("product",)}
 ACTOR_TYPES = {"company", "agency", "organization", "person"}
+#: role words of a company owned by several at once (AとBの合弁会社)
+JOINT_OWNED = {"合弁会社", "共同出資会社", "出資会社", "出資先", "投資先", "関連会社", "株主", "大株主"}
 #: a company introduced as new (新会社「SHリチウムサイクル」) and the words that refer back to it
 NEW_COMPANY_INTROS = ("新会社「", "合弁会社「", "新会社の", "合弁会社の", "新会社、", "新会社『", "合弁会社『",
                       "共同出資会社の", "共同出資会社「", "合弁会社、")
@@ -972,6 +978,8 @@ def modified_noun(view: SentenceView, i: int) -> int:
     i = chained_clause(view, i)
     t = view.toks[i]
     head = t.head
+    if view.toks[head].lemma in PLAN_NOUNS and view.particle(head) == "の" and view.heads[head] > head:
+        head = view.heads[head]  # 総務省が割り当てる予定の4.9ギガヘルツ帯: the plan is about the noun after it
     if view.toks[head].lemma in _LIKE_NOUNS:
         named = [c for c in view.children[head] if c > i and view.mention(c) is not None and view.particle(c) == "の"]
         if named:
@@ -1105,7 +1113,7 @@ def _compound_word(view: SentenceView, i: int, deps: tuple[str, ...] = ("compoun
     (``acl``: the parser may hang 折半 on 出資 as a clause)."""
     toks = view.toks
     k = i
-    while k > 0 and toks[k - 1].dep in deps and view.heads[k - 1] == i and toks[k - 1].pos == "NOUN" \
+    while k > 0 and toks[k - 1].dep in deps and view.heads[k - 1] == i and toks[k - 1].pos in ("NOUN", "PROPN") \
             and view.mention(k - 1) is None:
         k -= 1
     return nfkc("".join(t.text for t in toks[k : i + 1]))
@@ -1201,6 +1209,17 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                         inner = [m for m in arg_mentions(view, a.token) if m.type in ACTOR_TYPES]
                     if inner:
                         others[others.index(a)] = Arg("target", a.token, inner, a.particle)
+    if rule != "light-verb":
+        # Xの生産能力を2倍に引き上げる: a change of what is made of X is an act on X
+        for a in list(others):
+            if a.role == "object" and a.token >= 0 and _compound_word(view, a.token) in CAPACITY_NOUNS:
+                made = [m for m in a.mentions or of_mention(view, a.token) or [  # (XとYの: Y may be no entity)
+                    view.mention(k) for c in view.children[a.token] if view.particle(c) == "の"
+                    for k in view.children[c] if view.particle(k) in ("と", "や") and view.mention(k) is not None]
+                    if m.type in ("technology", "product")]
+                if made:
+                    others[others.index(a)] = Arg("object", a.token, made, "の")
+                    label = _compound_word(view, a.token) + "を" + label
     # 正極材は、…トヨタバッテリーに供給する: a thing as topic of an act towards an actor, with no actor of its own, is
     # what the act is on; the actor is omitted
     if subjects and not frame.passive and all(m.type in ("technology", "facility") for m in subjects) and all(
@@ -1842,6 +1861,11 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
         topic = topic or []
         owner = [m for m in of_mention(view, t.i) if m.type in ACTOR_TYPES] or [
             m for m in nested_of(view, t.i, 2) if m.type in ACTOR_TYPES] or _owner_before(view, t.i)
+        if kind == "owner" and len(owner) > 1 and word not in JOINT_OWNED:
+            between = view.sent.text[min(m.end for m in owner) - view.sent.start:max(m.start for m in owner)
+                                     - view.sent.start]
+            if not re.search(r"と|や|及び|および|・", between):
+                owner = [max(owner, key=lambda m: m.start)]  # 出資したA、B、CのCVCであるX: only C owns X
         if not owner and t.i > 0:
             m = view.mention(_before_gloss(view, t.i - 1))  # (聯華電子（UMC）傘下の: the name before its gloss)
             if m is not None and m.type != "place":  # 米国子会社の…: where, not whose
@@ -1883,10 +1907,10 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             owner = headline_subject(view) if other else []
         took_office = (t.dep == "obl" and view.particle(t.i) == "に" and toks[verb].lemma in ("就任", "就く")
                        and kind == "holder")
-        copular = t.i + 2 < len(toks) and toks[t.i + 1].text == "で" and toks[t.i + 2].lemma == "ある"
+        of_after = _past_gloss(view, t.i)  # 最高経営責任者（CEO）の…氏, コーポレートベンチャーキャピタル（CVC）である: past the gloss
+        copular = of_after + 1 < len(toks) and toks[of_after].text == "で" and toks[of_after + 1].lemma == "ある"
         glued = (word.endswith("子会社") and view.mention(t.i + 1) is not None  # 英子会社オーチャード
                  and view.mention(t.i + 1).type == "company")
-        of_after = _past_gloss(view, t.i)  # 最高経営責任者（CEO）の…氏: past the gloss
         if (kind == "holder" and of_after + 1 < len(toks) and toks[of_after].text == "で"
                 and ROLE_WORDS.get(nfkc(toks[of_after + 1].text)) == "holder"):
             of_after = _past_gloss(view, of_after + 1)  # 創業者で最高経営責任者の…氏: two titles of one person
@@ -2119,7 +2143,7 @@ def location_relations(article: Article, view: SentenceView) -> list[Relation]:
         if place is None and last + 2 < len(toks) and toks[last + 1].text in ("（", "("):
             p = view.mention(last + 2)
             after = _past_gloss(view, last)
-            if p is not None and p.type == "place" and (_after(view, last).startswith(("の", "、", "に", "で", "は", "を", "が"))
+            if p is not None and p.type == "place" and (_after(view, last).startswith(("の", "、", "に", "で", "は", "を", "が", "と", "や", "も", "へ"))
                                                       or after < len(toks) and toks[after].pos == "NUM"):  # （…）1号機
                 place = p
         if place is not None:
