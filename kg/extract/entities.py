@@ -427,6 +427,10 @@ BODIES_BEFORE_BRACKETS = {"連合": "organization", "コンソーシアム": "or
                           "事業会社": "company", "持ち株会社": "company"}
 
 
+#: kinds of thing a name in brackets after の is one of: サブブランドの「ワイモバイル」, 商品名の「X」
+_NAMED_KINDS = ("ブランド", "商品名", "製品名", "ブランド名", "サービス名", "愛称", "名称")
+
+
 def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """大規模言語モデル「tsuzumi」, 新薬「ゾコーバ」: a name in 「」 right after a category noun."""
     out = []
@@ -443,7 +447,8 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         prev = toks[p]
         inner = toks[i + 1 : j]
         # チェコの「ピルスナー・ウルケル」: after の only a foreign-looking name is one
-        after_no = prev.text == "の" and (any(x.text in ("・", "･") for x in inner) or all(_latin_word(x) for x in inner))
+        after_no = prev.text == "の" and (any(x.text in ("・", "･") for x in inner) or all(_latin_word(x) for x in inner)
+                                         or p >= 1 and nfkc(toks[p - 1].text).endswith(_NAMED_KINDS))  # サブブランドの「X」
         paren = next((k for k in range(i + 2, j) if toks[k].text in _OPEN), None)
         if paren is not None and toks[j - 1].text in _CLOSE:
             j = paren  # 「Olive（オリーブ）」: the reading in parentheses is not part of the name
@@ -471,7 +476,7 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             continue
         # the category noun says what the name is: 新工場「千歳ブルワリー」 is a facility, 国際会議「X」 an event
         kind = res.rules.suffix_type("_" + prev.text)
-        if nfkc(prev.text).endswith(("ビル", "ホテル", "店", "店舗", "施設", "マンション", "倉庫")):
+        if nfkc(prev.text).endswith(("ビル", "ホテル", "店", "店舗", "施設", "マンション", "倉庫", "棟", "研究棟")):
             kind = "facility"  # 木造高層ビル「Port Plus」 (as name endings these words mislead: エクソンモービル)
         etype = kind if kind in ("facility", "event") else BODIES_BEFORE_BRACKETS.get(nfkc(prev.text), "product")
         if kind_after and not (prev.pos in ("NOUN", "PROPN") or prev.tag.startswith("名詞")):
@@ -483,7 +488,7 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
 
 
 #: company suffixes that name a site when a place name is all that comes before them
-_SITE_SUFFIXES = ("製作所", "事業所", "製鉄所", "研究所")
+_SITE_SUFFIXES = ("製作所", "事業所", "事業場", "製鉄所", "研究所")
 
 
 def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
@@ -621,6 +626,10 @@ def enumeration_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     return out
 
 
+#: common katakana words for what a company offers (大手のサブブランド, 大手のサービス)
+_KINDS_OF_OFFER = ("ブランド", "サービス", "チェーン", "プラットフォーム", "ビジネス", "プラン", "アプリ")
+
+
 def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """カプセル大手のクオリカプス, 新興企業のオクロ: a name after a company descriptor and の."""
     out = []
@@ -664,6 +673,8 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             continue  # (a figure is no name, but 5G JAPAN, 3M are)
         if b < len(toks) and toks[b].text in ("「", "『"):
             continue  # 傘下の住宅ブランド「X」: the category before a name in brackets
+        if b - a == 1 and nfkc(toks[a].text).endswith(_KINDS_OF_OFFER):
+            continue  # 大手のサブブランド: a kind of offer, not a name
         if toks[i].text == "、" and any("サ変" in x.tag and x.tag.startswith("名詞-普通") for x in toks[a:b]):
             continue  # 電力・ガス大手、LNG調達と…: after the comma, an act, not a name
         text = nfkc(_text(toks, a, b))

@@ -182,12 +182,22 @@ def _names_not_predicates(toks: list[Token], mentions: list[Mention]) -> list[To
     return out
 
 
+def _case_not_copula(toks: list[Token]) -> list[Token]:
+    """横須賀リサーチパーク（YRP）で、…成功した: after a gloss the parser may read the case particle で as a copula;
+    Sudachi's tag says it is a case particle, and the oblique noun it follows takes it as its case."""
+    for t in toks:
+        if (t.text == "で" and t.dep == "cop" and t.tag.startswith("助詞-格助詞") and t.head < t.i
+                and toks[t.head].dep == "obl" and t.i + 1 < len(toks) and toks[t.i + 1].lemma not in ("ある", "有る")):
+            toks[t.i] = t._replace(dep="case", pos="ADP")
+    return toks
+
+
 class SentenceView:
     """Tokens, children and mentions of one sentence, indexed for the rules."""
 
     def __init__(self, sent: Sentence, mentions: list[Mention]) -> None:
         self.sent = sent
-        self.toks = _names_not_predicates(sent.tokens, mentions)
+        self.toks = _case_not_copula(_names_not_predicates(sent.tokens, mentions))
         self.children: list[list[int]] = [[] for _ in self.toks]
         for t in self.toks:
             if t.head != t.i:
@@ -402,7 +412,10 @@ def conjuncts(view: SentenceView, i: int, seen: set[int] | None = None) -> list[
         cm = view.mention(c)
         if cm is None or cm in out or any(is_predicate(t) and view.mention(t.i) is None for t in view.toks[c + 1 : i]):
             continue  # (A、B、Cの3社でつくる連合「X」: a clause between them, B is no conjunct of X)
-        after = _after(view, view.head_of.get(cm.span, c))
+        k = _past_gloss(view, view.head_of.get(cm.span, c))
+        if k < len(view.toks) and view.toks[k].text in ("」", "』"):
+            k += 1  # 「ワイモバイル」と「LINEMO」: past the closing bracket
+        after = view.toks[k].text if k < len(view.toks) else ""
         if after in ("と", "、", "，", "や", "及び", "および", "・", "，"):
             if after == "と" and view.particle(i) in ("", "の"):
                 continue  # XとYの協議: not a coordinated argument
@@ -750,12 +763,14 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
             role = "object"  # 新薬「X」も獲得した / Aは…米Bも買収し: what is also acquired, not who acquires
         elif role == "topic" and ms and particle == "も" and view.mention(c) is None and not _counted(view, c):
             role = "object"  # Xの製品も採用した: what the subject also takes (not A、Bの2社も: who also acts)
-        if not ms and role == "place" and _site_word(view, c, ("敷地内", "構内", "跡地")):
+        if not ms and (role == "place" or role == "target" and any(w in frame.label for w in BUILDING_VERBS)) and _site_word(
+                view, c, _ON_SITE):
             # 秋田県小坂町の製錬所で…を引き上げる, 美浜発電所の敷地内で: the place or plant the act happens at
+            # (横浜市鶴見区の拠点内に新工場を建設: where it is built, a target as before)
             ms = [view.mention(g) for g in view.children[c] if g < c and view.particle(g) in ("の", "")
                   and view.mention(g) is not None and view.mention(g).type in ("place", "facility")][-1:]
             # (三隅発電所（浜田市）1号機で: the plant glued to its unit)
-            role = "site" if ms else role
+            role = "site" if ms and role == "place" else role
         resolved = ""
         if not ms and disc is not None and role != "place":  # (3社で分担する: together, not a party)
             ms = resolve_reference(view, c, disc, view.mentions)
@@ -1466,6 +1481,12 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     return out
 
 
+#: what a site's figures measure (出力30万キロワットの発電所)
+_SPEC_NOUNS = {"出力", "容量", "規模", "面積", "延べ床面積", "発電容量", "蓄電容量", "能力", "総出力"}
+#: a place on a site: 美浜発電所の敷地内で, Pの拠点内に
+_ON_SITE = ("敷地内", "構内", "跡地", "拠点内", "工場内", "施設内")
+
+
 def _site_word(view: SentenceView, i: int, more: tuple[str, ...] = ()) -> bool:
     """蓄電所, 研修施設, 新工場: a word for a site (a plant, a station, a base), named or not; ``more`` adds words
     for a place on one (美浜発電所の敷地内)."""
@@ -1477,8 +1498,15 @@ def _on_a_site(view: SentenceView, frame: Frame, args: list[Arg]) -> bool:
     the site is (a place where something merely happens, 日本で発売, is no party)."""
     toks = view.toks
     pred = chained_clause(view, frame.pred)
-    if toks[pred].dep == "acl" and _site_word(view, modified_noun(view, frame.pred)):
-        return True
+    if toks[pred].dep == "acl":
+        k = modified_noun(view, frame.pred)
+        for _ in range(6):  # Pで計画する出力30万キロワット、容量…の蓄電所: past the site's figures
+            if _site_word(view, k):
+                return True
+            up = view.heads[k]
+            if up <= k or not (toks[k].pos == "NUM" or "助数詞" in toks[k].tag or toks[k].lemma in _SPEC_NOUNS):
+                break
+            k = up
     return any(a.role == "object" and a.token >= 0 and _site_word(view, a.token) for a in args)
 
 
@@ -1610,6 +1638,10 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
             m = view.mention(site + 2)  # Pにある主力拠点、富士宮工場に: the site named after a comma
             if m is not None and m.type == "facility":
                 target = [m]
+    owned = view.mention(_past_gloss(view, noun) + 1) if view.particle(noun) == "の" else None
+    if (target and pred.lemma in ("ある", "有る", "在る", "位置") and all(m.type in ACTOR_TYPES for m in target)
+            and owned is not None and owned.type == "facility"):
+        target = [owned]  # Pにある住友金属鉱山の東予工場: the plant is there, not its owner
     if target and all(m.type == "technology" for m in target) and view.particle(noun) == "の":
         # 開発したアンモニア燃料のタグボート「魁」: the named thing the technology describes
         up = view.heads[noun]
