@@ -754,6 +754,10 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
         if role == "target" and not ms and disc is not None and is_approval(frame.label) and view.mention(c) is None:
             # AとBの共同提案に…を交付: who made the proposal receives it
             ms = [m for m in of_mention(view, c) or applicants(view, c, disc) if m.type in ACTOR_TYPES]
+        if (role == "target" and not ms and view.mention(c) is None and _site_word(view, c)
+                and any(w in frame.label for w in HANDING_VERBS)):
+            # ヤマハ発動機の現地工場などに鋼材を供給: the plant's owner is the customer
+            ms = [m for m in of_mention(view, c) if m.type in ("company", "organization")]
         if role == "topic" and not ms and particle == "も" and nfkc(ct.text) in _THINGS_OF and t.pos == "VERB":
             ms = nested_of(view, c, 2)  # 都は…、積水ソーラーフィルムの製品も採用した
         if role == "topic" and ms and particle == "も" and (
@@ -2671,6 +2675,19 @@ def subject_of_actor_clause(view: SentenceView, frames: dict[int, Frame], disc: 
             frames[up].args.append(Arg("subject", given[0].token, given[0].mentions, "が"))
 
 
+def _governing_subject(view: SentenceView, i: int, subject_of: dict[int, list[Mention]]) -> list[Mention]:
+    """The actor of the predicate a relative clause's noun is an argument of (Aが、Pで運転する発電所の隣接地に…を
+    建設する: A), for a clause with no subject of its own when the sentence has no topic."""
+    k = modified_noun(view, i)
+    for _ in range(4):
+        if is_predicate(view.toks[k]) and k != i:
+            return [m for m in subject_of.get(k, []) if m.type in ACTOR_TYPES and m.start < view.toks[i].start]
+        if view.heads[k] == k:
+            break
+        k = view.heads[k]
+    return []
+
+
 def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention], disc: Discourse) -> list[Relation]:
     view = SentenceView(sent, mentions)
     out: list[Relation] = []
@@ -2746,7 +2763,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     for i in sorted(frames):
         f = frames[i]
         if is_relative_clause(view, i) or chained_clause(view, i) != i:
-            rel = relative_clause_relations(article, view, f, disc, topic)
+            rel = relative_clause_relations(article, view, f, disc, topic or _governing_subject(view, i, subject_of))
             if rel is not None and (rel or chained_clause(view, i) == i):  # (Aと組んで開発したX: 組む, read alone)
                 out.extend(rel)
                 continue
