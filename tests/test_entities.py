@@ -91,6 +91,23 @@ def test_a_names_text_keeps_the_spaces_between_latin_words(pieces, name):
     assert _text(toks, 0, len(toks)) == name
 
 
+def test_a_dictionary_name_cut_otherwise_in_context_is_still_found(resources):
+    """The span_ruler matches the tokens a phrase has on its own (フォトレジスト, one word); in a sentence Sudachi
+    may cut it in two (でも|フォト|レジスト). The name is found on the text, on token boundaries only."""
+    from kg.extract.entities import _text_spans
+    from kg.model import Sentence, SpanTag
+
+    pieces = (("仁川市", 0), ("でも", 3), ("フォト", 5), ("レジスト", 8), ("を", 12), ("生産", 13))
+    toks = _tokens(*pieces)
+    sent = Sentence(0, 0, 15, "仁川市でもフォトレジストを生産", toks)
+    found = [(sp.start, sp.end, sp.label, sp.id) for sp in _text_spans(sent, resources)]
+    assert (2, 4, "technology", "フォトレジスト") in found
+    assert not any(a == 1 or b == 3 for a, b, _, _ in found)  # (でもフォ… / …フォト alone: not on a name's edges)
+    # a match the span_ruler already made is not repeated
+    ruled = Sentence(0, 0, 15, sent.text, toks, spans=tuple(SpanTag(*f) for f in found))
+    assert _text_spans(ruled, resources) == ()
+
+
 @pytest.mark.parametrize("name, city", [
     ("宮城県石巻市", "石巻市"), ("北海道釧路市", "釧路市"), ("京都府木津川市", "木津川市"), ("鹿児島県薩摩川内市", "薩摩川内市"),
     ("北海道苫前町", "苫前町"), ("石巻市", "石巻市"), ("青森県三戸郡三戸町", "三戸町"),

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.extract.amounts import find_amounts
 from kg.extract.resources import Resources, fold, nfkc
-from kg.model import Article, Mention, Sentence, Token
+from kg.model import Article, Mention, Sentence, SpanTag, Token
 
 #: Priority of each source when candidates overlap (higher wins).
 PRIORITY = {"named": 20, "latin-kana": 61, "dict": 60, "amount": 55, "acronym": 50, "bracket": 45, "enum": 42, "suffix": 40, "title": 35, "descriptor": 35, "prefix": 33, "slot": 31,
@@ -308,11 +308,29 @@ def _model_cover(sent: Sentence) -> list[tuple[int, int]]:
     return [(sp.start, sp.end) for sp in sent.ner] + [(a, b) for a, b, _ in ginza_spans(sent)]
 
 
+def _text_spans(sent: Sentence, res: Resources) -> tuple[SpanTag, ...]:
+    """Dictionary names on token boundaries that the span_ruler missed because Sudachi cut them otherwise in this
+    sentence than on their own (仁川市でも|フォト|レジスト)."""
+    toks = sent.tokens
+    if not toks:
+        return ()
+    first = {t.start - sent.start: t.i for t in toks}
+    last = {t.end - sent.start: t.i + 1 for t in toks}
+    known = {(sp.start, sp.end) for sp in sent.spans}
+    out = []
+    for a, b, e in res.text_matches(sent.text, set(first)):
+        span = (first[a], last.get(b, -1))
+        if span[1] > span[0] + 1 and span not in known:  # (a one-token name is the span_ruler's already)
+            out.append(SpanTag(span[0], span[1], e.type, e.canonical))
+            known.add(span)
+    return tuple(out)
+
+
 def dictionary_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     out = []
     toks = sent.tokens
     cover = _model_cover(sent)
-    for sp in sent.spans:
+    for sp in sent.spans + _text_spans(sent, res):
         a, b = sp.start, sp.end
         # a short dictionary word glued into a longer noun compound is not this entity
         # (アマゾン in アマゾン川 is one token anyway; 東京 in 東京電力 is a longer match)

@@ -1432,12 +1432,12 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         out.extend(sale(sellers, bought, "売却する"))
         if sellers and bought:
             entity_objects = [a for a in entity_objects if a.role != "source"]  # JALが三菱商事から取得: no (JAL, 取得, 三菱商事)
-    if any(w in label for w in ("取得", "買収", "子会社化", "出資", "買い取")):
-        # Aは傘下のBを通じてCを子会社化: B is who holds C
-        vehicles = [m for a in others if a.role == "means" for m in a.mentions if m.type in ACTOR_TYPES]
+    if not any(w in label for w in SAYING + _SPEAKING):
+        # Aは傘下のBを通じてCを子会社化 / 子会社のBを通じてPに工場を建てる: B does it too (B holds C, B builds in P)
+        vehicles = [m for a in others if a.role == "means" for m in a.mentions if m.type in ("company", "organization", "agency")]
         out.extend(_rel(article, view.sent, v, o, label, "vehicle", a.role, conf * 0.9, **common)
-                   for v in vehicles for a in entity_objects if a.role in ("object", "target")
-                   for o in a.mentions if o.type != "amount" and o.span != v.span)
+                   for v in vehicles for a in entity_objects if a.role in ("object", "target", "place", "site")
+                   for o in a.mentions if o.span != v.span and o not in subjects)
     if "売却" in label or "譲渡" in label:
         # AはXをBに売却: B acquires X
         buyers = [m for a in entity_objects if a.role == "target" for m in a.mentions if m.type in ACTOR_TYPES]

@@ -175,6 +175,8 @@ class Resources:
     patterns_digest: str = ""
     #: folded surface -> entry, for every canonical name and alias
     by_surface: dict[str, DictEntry] = field(default_factory=dict)
+    #: first character -> (surface, entry), longest first: for matching on the text (see text_matches)
+    by_first_char: dict[str, list[tuple[str, DictEntry]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, extra_dictionaries: tuple[str | Path, ...] = ()) -> Resources:
@@ -208,7 +210,26 @@ class Resources:
         for e in entries:
             for s in (e.canonical, *e.aliases):
                 res.by_surface[fold(s)] = e
+        forms: dict[str, DictEntry] = {}
+        for e in entries:  # (a later entry wins, as in by_surface)
+            for s in (e.canonical, *e.aliases):
+                for form in (s, nfkc(s)):
+                    if len(form) >= 2:
+                        forms[form] = e
+        for form, e in sorted(forms.items(), key=lambda x: -len(x[0])):
+            res.by_first_char.setdefault(form[0], []).append((form, e))
         return res
+
+    def text_matches(self, text: str, starts: set[int]) -> list[tuple[int, int, DictEntry]]:
+        """Dictionary surfaces written in ``text`` from one of ``starts`` (offsets in ``text``), longest first at
+        each start. The span_ruler matches the tokens a phrase has on its own; in a sentence Sudachi may cut it
+        otherwise (でもフォト|レジスト), and this finds it all the same."""
+        out = []
+        for a in sorted(starts):
+            for form, e in self.by_first_char.get(text[a:a + 1], ()):
+                if text.startswith(form, a):
+                    out.append((a, a + len(form), e))
+        return out
 
     def span_ruler_patterns(self) -> tuple[dict, ...]:
         """Phrase patterns for spaCy's span_ruler: one per surface form (and its NFKC form)."""
