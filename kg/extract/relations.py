@@ -55,7 +55,7 @@ LIGHT_VERBS = {
 }
 #: verbs whose partner is the other party of the act itself: AはBと提携/統合/合併する
 RECIPROCAL = ("提携", "統合", "合併", "協業", "連携", "協力", "合弁", "業務提携", "資本提携", "経営統合", "共同開発",
-              "協議", "交渉", "契約", "合意", "締結", "争う", "競う", "競合")
+              "協議", "交渉", "契約", "合意", "締結")
 #: what companies do and ministries do not: an omitted subject of these is no ministry
 BUSINESS_ACTS = ("提携", "開発", "調達", "生産", "供給", "買収", "出資", "販売", "導入", "採用", "量産", "設立", "契約",
                  "納入", "受注", "発売", "製造", "出荷")
@@ -2820,6 +2820,10 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
                 and root in (modified_noun(view, c), *_ancestors(view, modified_noun(view, c), 3))
                 for a in frames[c].args if a.role == "subject" and a.particle == "が"
                 for m in a.mentions if m.type in ACTOR_TYPES][:1]
+    if not tops and not topic and any(view.toks[c].dep == "cop" for c in view.children[root]):
+        # 最初の大口顧客となるのが、エンビジョンAESCだ: the actor the sentence ends on is who comes next
+        named = view.mention(root)
+        tops = [named] if named is not None and named.type in ("company", "organization", "agency") else []
     if any(r.rule == "investor" for r in out):
         tops, topic = [], []  # (Aが主導し、B、Cの2社が引き受けた: the round's sentence is on who raised it)
     if tops or topic:
