@@ -2813,11 +2813,14 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             if own and main_clause(view, i):
                 tops = own
                 break
-    if not tops and not topic and any(view.toks[c].dep == "cop" for c in view.children[root]):
-        # 最大の案件は、関西電力が…で計画する奥美方揚水発電所だ: the actor of the clause on the predicate noun is
-        # who the next sentences are about
+    # 最大の案件は、関西電力が…で計画する奥美方揚水発電所だ / Aが…で計画する蓄電所が落札した: the actor of the
+    # clause on the predicate noun (or on the unnamed subject) is who the next sentences are about
+    described = [root] if any(view.toks[c].dep == "cop" for c in view.children[root]) else [
+        a.token for a in root_args if a.role == "subject" and a.particle == "が" and not a.mentions and a.token >= 0]
+    described += [root] if described else []  # (計画する|出力(dislocated)…の蓄電所が落札: the parser's slip)
+    if not tops and not topic and described:
         tops = [m for c in sorted(frames) if is_relative_clause(view, c)
-                and root in (modified_noun(view, c), *_ancestors(view, modified_noun(view, c), 3))
+                and {modified_noun(view, c), *_ancestors(view, modified_noun(view, c), 5)} & set(described)
                 for a in frames[c].args if a.role == "subject" and a.particle == "が"
                 for m in a.mentions if m.type in ACTOR_TYPES][:1]
     if not tops and not topic and any(view.toks[c].dep == "cop" for c in view.children[root]):
