@@ -2779,6 +2779,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(fund_relations(article, view))
     out.extend(in_progress_relations(article, view, topic))
     out.extend(investor_relations(article, view, frames, subject_of, disc))
+    out.extend(use_of_funds_relations(article, view, frames, disc))
     out.extend(beneficiary_relations(article, view, frames, subject_of, disc))
     out.extend(share_relations(article, view, frames, disc))
     out.extend(headline_pair_relations(article, view))
@@ -2886,6 +2887,38 @@ def _raisers(view: SentenceView, frames: dict[int, Frame], subject_of: dict[int,
             if found:
                 return found[:1]
     return []
+
+
+#: acts of putting money to a use: 調達資金は…の設計に充てる
+SPENDING_VERBS = ("充てる", "充当", "振り向ける")
+
+
+def use_of_funds_relations(article: Article, view: SentenceView, frames: dict[int, Frame],
+                           disc: Discourse) -> list[Relation]:
+    """調達資金は次世代チップ「X」の設計と、TSMCでの試作に充てる: who raised the money (just told of, else the topic
+    company) designs X and has it made at TSMC; the act is the use's noun (設計する, 試作する)."""
+    toks = view.toks
+    if not any(view.particle(t.i) == "は" and nfkc(t.text) in MONEY_TOPICS for t in toks):
+        return []
+    receivers = disc.raised or [m for m in disc.topic if m.type in ("company", "organization")][:1]
+    out: list[Relation] = []
+    for f in frames.values():
+        if not receivers or not any(w in f.label for w in SPENDING_VERBS) or f.negated:
+            continue
+        if any(a.role in SUBJECT_ROLES and _actors(a) for a in f.args):
+            continue
+        for a in f.args:
+            if a.role != "target" or a.token < 0 or "サ変" not in toks[a.token].tag:
+                continue
+            below = view.children[a.token] + [g for c in view.children[a.token] for g in view.children[c]]
+            uses = [a.token] + [k for k in below if view.particle(k) == "と" and "サ変" in toks[k].tag]
+            for n in uses:
+                things = of_mention(view, n) + [m for c in view.children[n] if view.particle(c) in ("での", "で")
+                                                for m in conjuncts(view, c)]
+                out.extend(_rel(article, view.sent, r, m, predicate_label(view, n), "use-of-funds", "object", 0.6,
+                                resolved="topic") for r in receivers for m in things
+                           if m.type != "amount" and m.span != r.span)
+    return out
 
 
 def investor_relations(article: Article, view: SentenceView, frames: dict[int, Frame],
