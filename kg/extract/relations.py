@@ -324,6 +324,21 @@ class SentenceView:
                     and nfkc(self.toks[h].text) not in JOINTLY and "サ変" not in self.toks[h].tag
                     and self.toks[v].pos == "VERB"):
                 self._move(a, v)
+        # 約80億円を投じて焙焼炉を増設し、本田技研工業が…回収する電池を受け入れる: a clause chained with a comma
+        # before a relative clause's own が-subject is no part of that clause; it chains to the predicate above
+        for t in self.toks:
+            h = self.heads[t.i]
+            if (t.dep != "advcl" or not is_predicate(t) or h <= t.i or self.toks[h].dep != "acl"
+                    or not any(self.toks[c].text in ("、", "，") for c in self.children[t.i] if c > t.i)
+                    or not any(t.i < c < h and self._case(c) == "が" for c in self.children[h])):
+                continue
+            up = self.heads[h]
+            for _ in range(6):
+                if is_predicate(self.toks[up]) or self.heads[up] == up:
+                    break
+                up = self.heads[up]
+            if up > h and is_predicate(self.toks[up]):
+                self._move(t.i, up)
 
     def quotes(self) -> list[tuple[int, int]]:
         """The character spans of the sentence's 「…」 quotations: brackets holding a verb (not a name's)."""
