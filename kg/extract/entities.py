@@ -1043,6 +1043,12 @@ def slot_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     return out
 
 
+def _formula_digit(toks: tuple[Token, ...], i: int) -> bool:
+    """A figure glued to the Latin letters before it is part of a chemical formula (CO2, H2), not a count."""
+    return i > 0 and toks[i - 1].end == toks[i].start and re.fullmatch(r"[A-Z][A-Za-z]?", toks[i - 1].text) is not None \
+        and re.fullmatch(r"[0-9]", toks[i].text) is not None
+
+
 def tech_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """Noun compounds with a technical head: 全固体電池, 画像生成AI, 高温岩体発電."""
     out = []
@@ -1051,7 +1057,8 @@ def tech_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     for i, t in enumerate(toks):
         if t.pos not in ("NOUN", "PROPN"):
             continue
-        if i + 1 < len(toks) and _noun_like(toks[i + 1]) and toks[i + 1].text not in rules.generic:
+        if (i + 1 < len(toks) and _noun_like(toks[i + 1]) and toks[i + 1].text not in rules.generic
+                and toks[i + 1].pos != "NUM"):  # (液化CO2輸送船|2隻: a count after the head ends the compound)
             continue
         a = _noun_run_before(toks, i + 1, res)
         a, b = trim(toks, a, i + 1, res, "")
@@ -1073,8 +1080,8 @@ def tech_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             continue
         if head.isascii() and nfkc(toks[b - 1].text) != head:
             continue  # OpenAI does not end with the technology AI
-        if any(x.pos == "NUM" or _DATE_WORDS.match(x.text) for x in toks[a:b]):
-            continue
+        if any((x.pos == "NUM" and not _formula_digit(toks, x.i)) or _DATE_WORDS.match(x.text) for x in toks[a:b]):
+            continue  # (液化CO2輸送船: the figure of a chemical formula is no count)
         if any("固有名詞" in x.tag and "地名" in x.tag for x in toks[a:b]):
             continue  # 熊本電池? a place + head is a facility or a company, not a technology
         out.append(Candidate(sent.index, a, b, "technology", text, "tech", head))

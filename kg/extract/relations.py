@@ -585,6 +585,12 @@ def arg_mentions(view: SentenceView, i: int) -> list[Mention]:
     named = bracket_child(view, i)
     if named is not None:
         return [named]
+    t = view.toks[i]
+    if "助数詞" in t.tag and i >= 2 and view.toks[i - 1].pos == "NUM":
+        # 液化CO2輸送船|2|隻を発注: what is counted is the argument
+        m = view.mention(i - 2)
+        if m is not None and m.type in ("technology", "product") and view.toks[i - 2].end == view.toks[i - 1].start:
+            return [m]
     return enumerated(view, i)
 
 
@@ -1374,8 +1380,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             installs = a.role == "target" and any(w in label for w in INSTALLING_VERBS)
             ms = [m for m in ms if m.type in ACTOR_TYPES or m.type == "amount" or (installs and m.type == "facility")
                   or (siting and m.type in ("place", "facility"))]  # (Xを朝霞工場に導入: the plant that takes it in)
-        elif a.role == "object" and actor_target:
+        elif a.role == "object" and actor_target and not any(w in label for w in ORDERING_VERBS):
             ms = [m for m in ms if m.type not in ("technology",)]  # Xに炭素繊維を供給: the customer is the relation
+            # (but Xに輸送船を発注: what is ordered from a maker is)
         if ms:
             kept.append(Arg(a.role, a.token, ms, a.particle, a.resolved))
     entity_objects = kept
@@ -1813,7 +1820,7 @@ def share_relations(article: Article, view: SentenceView, frames: dict[int, Fram
 
 def supplier_relations(article: Article, view: SentenceView, frames: dict[int, Frame],
                        subject_of: dict[int, list[Mention]], topic: list[Mention]) -> list[Relation]:
-    """三井E&Sが供給するクレーンを宇徳が導入する: the maker of an unnamed thing supplies whoever takes it in."""
+    """三井E&Sが供給するクレーンを宇徳が導入する: the maker of a thing (named or not) supplies whoever takes it in."""
     out: list[Relation] = []
     for i, f in frames.items():
         if not is_relative_clause(view, i) or not any(w in f.label for w in SUPPLY_VERBS) or f.negated:
@@ -1826,9 +1833,10 @@ def supplier_relations(article: Article, view: SentenceView, frames: dict[int, F
                 break
             noun = view.heads[noun]
         user = view.heads[noun]
-        if (not makers or view.mention(noun) is not None or bracket_child(view, noun) is not None
+        named = view.mention(noun) or bracket_child(view, noun)
+        if (not makers or (named is not None and named.type not in ("technology", "product"))
                 or view.particle(noun) != "を" or user not in frames):
-            continue
+            continue  # (a named thing too: Aが生産する人造黒鉛を購入する B: A supplies B)
         g = frames[user]
         if not any(w in g.label for w in ADOPTION_VERBS) or g.negated or g.passive:
             continue
@@ -2902,6 +2910,10 @@ def _raisers(view: SentenceView, frames: dict[int, Frame], subject_of: dict[int,
             if found:
                 return found[:1]
     return []
+
+
+#: acts of having a maker make or do something: the thing is what the act is about (Xに輸送船2隻を発注)
+ORDERING_VERBS = ("発注", "注文", "委託", "外注")
 
 
 #: acts of putting money to a use: 調達資金は…の設計に充てる
