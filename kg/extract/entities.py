@@ -1276,13 +1276,6 @@ def type_acronym_pairs(cands: list[Candidate], sent: Sentence, res: Resources, m
             if named is not None:
                 etype = named.type
         if etype is None:
-            long_c = c if c.detail == "long" else partner
-            if long_c is not None:
-                for m in model:
-                    if m.start <= long_c.start and long_c.end <= m.end and m.type not in ("amount",):
-                        etype = m.type
-                        break
-        if etype is None:
             # コンテナ船会社オーシャン・ネットワーク・エクスプレス（ONE）: a descriptor's name ends the long half
             long_c = c if c.detail == "long" else partner
             if long_c is not None:
@@ -1292,13 +1285,20 @@ def type_acronym_pairs(cands: list[Candidate], sent: Sentence, res: Resources, m
                     etype = inner.type
                     long_c.start, long_c.name = inner.start, inner.name
         if etype is None:
-            # 傘下のARCALIS（アルカリス）: what a descriptor or a slot says of either half exactly (not the models:
-            # they call 動的ワークロードスケジューラー（DWS） a company)
+            # 傘下のARCALIS（アルカリス）: what a descriptor or a slot says of either half exactly (before the models, which
+            # call 特殊鋼メーカー、サイアム・スペシャル・スチール(SSS) an event)
             same = next((d for d in cands if d.source in ("descriptor", "slot")
                          and d.type in ("company", "organization", "agency", "product")
                          and any(x is not None and (d.start, d.end) == (x.start, x.end) for x in (c, partner))), None)
             if same is not None:
                 etype = same.type
+        if etype is None:
+            long_c = c if c.detail == "long" else partner
+            if long_c is not None:
+                for m in model:
+                    if m.start <= long_c.start and long_c.end <= m.end and m.type not in ("amount",):
+                        etype = m.type
+                        break
         if etype is None:
             long_c = c if c.detail == "long" else partner
             if long_c is not None and res.rules.techhead(long_c.name):

@@ -192,12 +192,27 @@ def _case_not_copula(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _chained_not_relative(toks: list[Token]) -> list[Token]:
+    """…に鋼材を供給しており、…売上高は約9億ドルだった: a clause that ends in a conjunctive form and a comma chains
+    to what follows; it never modifies a noun (a relative clause ends in the attributive form, with no comma)."""
+    for t in toks:
+        if t.dep != "acl" or not is_predicate(t):
+            continue
+        last = t.i
+        while last + 1 < len(toks) and toks[last + 1].dep in ("aux", "mark", "fixed"):
+            last += 1  # 供給|する|て|おる
+        if (last + 1 < len(toks) and toks[last + 1].text in ("、", "，")
+                and (toks[last].text in ("て", "で") or "連用形" in toks[last].inflection)):
+            toks[t.i] = t._replace(dep="advcl")
+    return toks
+
+
 class SentenceView:
     """Tokens, children and mentions of one sentence, indexed for the rules."""
 
     def __init__(self, sent: Sentence, mentions: list[Mention]) -> None:
         self.sent = sent
-        self.toks = _case_not_copula(_names_not_predicates(sent.tokens, mentions))
+        self.toks = _chained_not_relative(_case_not_copula(_names_not_predicates(sent.tokens, mentions)))
         self.children: list[list[int]] = [[] for _ in self.toks]
         for t in self.toks:
             if t.head != t.i:
@@ -1046,6 +1061,7 @@ class Discourse:
     raised: list[Mention] = field(default_factory=list)  # who raised capital in the sentence just read
     new_company: list[Mention] = field(default_factory=list)  # the last company introduced as 新会社「X」
     employer: dict[str, Mention] = field(default_factory=dict)  # a person's company, from a title (社長の X 氏)
+    paragraph: bool = False  # the sentence being read opens a paragraph
 
     def main_actor(self, kinds: tuple[str, ...]) -> list[Mention]:
         """Whose executive an ownerless 社長の X 氏 is: the article's lead actor, else the company it has
@@ -1316,6 +1332,11 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         if all(m.type == "person" for m in subjects) and any(w in label for w in BUSINESS_ACTS) and not any(
                 w in label for w in PERSON_PREDICATES):
             subjects = []  # 桐生社長は「…。…に出荷したい」と述べた: the company ships, and which one is not said here
+        if (disc.paragraph and lead and subjects and lead[0] not in subjects and all(m.type == "company" for m in subjects)
+                and any(w in label for w in BUSINESS_ACTS)):
+            # 同センターには子会社のXが…を供給し…。(new paragraph) 安全性の分野では、…を買収する: a paragraph that
+            # opens with no subject goes back to the article's company, and the text goes on about it
+            subjects = disc.topic = lead
         if lead and subjects and all(m.type == "agency" for m in subjects) and any(w in label for w in BUSINESS_ACTS):
             # 経済産業省は同計画を採択し…。…中部電力ミライズと提携し: a ministry's sentence does not make it the
             # one who goes on doing business; the article's company does
@@ -2778,8 +2799,9 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         own = [m for a in frames[i].args if a.role in SUBJECT_ROLES for m in a.mentions if m.type in ACTOR_TYPES]
         if own and view.toks[i].dep in ("advcl", "conj"):
             chain = own
-        elif not own and i not in subject_of and chain and not is_relative_clause(view, i):
-            subject_of[i] = chain
+        elif (not own and i not in subject_of and chain and not is_relative_clause(view, i)
+              and not any(a.role in SUBJECT_ROLES and a.particle in ("は", "が") for a in frames[i].args)):
+            subject_of[i] = chain  # (not past a subject of its own: AとBが先行しており、…出荷量は…膨らむ)
     # the sentence topic: the first actor marked with は (it scopes over the main clause even when the
     # parser hangs it on the first verb: DOEは、…に対応し、…を打ち出した)
     topic = sentence_topic(view, frames)
@@ -3047,8 +3069,11 @@ def extract_relations(article: Article, sentences: list[Sentence], mentions: lis
         by_sentence.setdefault(m.sentence, []).append(m)
     disc = Discourse()
     out: list[Relation] = []
+    last_end = 0
     for sent in sentences:
         ms = by_sentence.get(sent.index, [])
+        disc.paragraph = "\n" in article.text[last_end:sent.start]
+        last_end = sent.end
         if ms or disc.topic:
             out.extend(sentence_relations(article, sent, ms, disc))
         else:
