@@ -1120,6 +1120,13 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
            and view.particle(view.head_of[m.span]) in ("は", "では")]
     if count == 1 and own and view.particle(i) == "の":  # (not ANAHDは同社から購入: one act's two parties)
         return own[:1]
+    # 富士フイルムが…を持ち、同社は米国でも…: a subject 同社 after a clause of this sentence with its own が-actor
+    ga = [m for m in sent_mentions if m.type in types and m.start < view.toks[i].start and m.span in view.head_of
+          and view.particle(view.head_of[m.span]) == "が"
+          and any(t.text in ("、", "，") for t in view.toks[view.head_of[m.span]:i])]
+    between = [m for m in sent_mentions if m.type in types and ga and ga[-1].end <= m.start < view.toks[i].start]
+    if count == 1 and ga and not own and not between and view.particle(i) in ("は", "も", "が"):
+        return ga[-1:]  # (not Aが出資するBと契約を結び、同社が: B is nearer)
     topical = [m for m in disc.topic if m.type in types]
     if len(topical) >= count:
         return topical[:count] if count > 1 else topical[:1]
@@ -1392,7 +1399,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         ms = a.mentions
         if a.role == "place":  # where it happens is no party (日本で発売), but where it is built is (Pで建設中)
             building = _building_after(view, a.token)
-            ms = [m for m in ms if m.type != "technology" and (m.type != "place" or siting_label or building)]
+            ms = [m for m in ms if m.type != "technology" and (m.type != "place" or siting_label or building
+                                                               or any(w in label for w in PRODUCING_VERBS))]
             if building and not siting_label:
                 a = Arg("site", a.token, ms, building)  # 熊本県菊池市で建設中の新工場の稼働を前倒し
         elif a.role in ("target", "source") and has_object:
@@ -2932,6 +2940,10 @@ def _raisers(view: SentenceView, frames: dict[int, Frame], subject_of: dict[int,
             if found:
                 return found[:1]
     return []
+
+
+#: acts of making or extracting a thing somewhere: where it is made is the maker's site (Pで炭酸リチウムを生産)
+PRODUCING_VERBS = ("生産", "製造", "採掘", "量産", "精製", "建造", "製錬")
 
 
 #: acts of having a maker make or do something: the thing is what the act is about (Xに輸送船2隻を発注)
