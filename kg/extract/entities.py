@@ -740,18 +740,29 @@ def seat_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
 
 
 def state_city_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
-    """カンザス州デソト, ケベック州ベカンクール: a katakana name glued to a state or province is a city in it."""
+    """カンザス州デソト, ケベック州ベカンクール: a katakana name glued to a state or province (or after its の) is a
+    city in it."""
     out = []
     toks = sent.tokens
     for i in range(len(toks) - 1):
         entry = res.by_surface.get(fold(nfkc(toks[i].text)))
         if entry is None or entry.type != "place" or not nfkc(toks[i].text).endswith(("州", "省")):
             continue
-        b = i + 1
-        while b < len(toks) and toks[b - 1].end == toks[b].start and (_is_katakana(toks[b]) or toks[b].text in ("・", "･")):
-            b += 1
-        if b - (i + 1) >= 1 and _is_katakana(toks[b - 1]) and len(_text(toks, i + 1, b)) >= 3:
-            out.append(Candidate(sent.index, i + 1, b, "place", nfkc(_text(toks, i + 1, b)), "suffix", "州"))
+        a = b = i + 1
+        if (i + 2 < len(toks) and toks[i + 1].text == "の" and _is_katakana(toks[i + 2])
+                and (toks[i + 2].oov or "固有名詞" in toks[i + 2].tag)  # (not ケベック州のスタートアップ)
+                and (i + 3 >= len(toks) or toks[i + 3].text in ("に", "で", "へ", "から", "の", "、"))
+                and res.by_surface.get(fold(nfkc(toks[i + 2].text))) is None):
+            a = b = i + 2  # ケベック州の|ベカンクールに建設: a katakana word right after a state and の names a place in it
+            while b < len(toks) and (_is_katakana(toks[b]) or toks[b].text in ("・", "･")) and (
+                    b == a or toks[b - 1].end == toks[b].start):
+                b += 1
+        else:
+            while b < len(toks) and toks[b - 1].end == toks[b].start and (
+                    _is_katakana(toks[b]) or toks[b].text in ("・", "･")):
+                b += 1
+        if b - a >= 1 and _is_katakana(toks[b - 1]) and len(_text(toks, a, b)) >= 3:
+            out.append(Candidate(sent.index, a, b, "place", nfkc(_text(toks, a, b)), "suffix", "州"))
     return out
 
 

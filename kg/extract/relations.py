@@ -2822,6 +2822,11 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
                 continue
         inherited = [] if _unnamed_subject(view, f) or any(a.role in SUBJECT_ROLES and a.mentions for a in f.args) else (
             subject_of.get(i) or [m for m in topic if m.start < view.toks[i].start])  # not a topic after it
+        if not inherited and is_relative_clause(view, i) and any(w in f.label for w in SITING_VERBS) and not any(
+                a.role in SUBJECT_ROLES and a.mentions for a in f.args):
+            # 関西電力が福井県美浜町に持つ研修施設を拡張して: the parser gives the actor to the verb the site is the
+            # object of; it holds the site too
+            inherited = _governing_subject(view, i, subject_of)
         out.extend(frame_relations(article, view, f, disc, inherited))
     out.extend(supplier_relations(article, view, frames, subject_of, topic))
     out.extend(nominal_relations(article, view, disc, topic))
