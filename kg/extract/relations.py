@@ -1331,8 +1331,14 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             others = [a for a in others if a is not givers[0]]
     # no subject: the topic of the sentence before
     zero = False
+    # 実際の導入量は約60万キロワットにとどまる: a thing that changes by itself is the subject; no actor is omitted
+    thing_changes = label in CHANGE_VERBS and any(
+        a.role in SUBJECT_ROLES and a.token >= 0 and not a.mentions and not a.resolved
+        and not _ACT_AMOUNT.search(_compound_word(view, a.token)) and not nfkc(toks[a.token].text).endswith("費")
+        for a in frame.args)  # (安全対策費は…に膨らむ: the cost is the topic company's)
     if (not subjects and disc.topic and main_clause(view, frame.pred) and not frame.passive and not quoted
-            and toks[frame.pred].start < view.first_actor_subject and not _unnamed_subject(view, frame)):
+            and toks[frame.pred].start < view.first_actor_subject and not _unnamed_subject(view, frame)
+            and not thing_changes):
         # (a clause before the sentence's own actor: …を売却し、ライオンは…を絞った)
         subjects = disc.topic
         lead = [m for m in disc.lead if m.type == "company"]
@@ -2248,6 +2254,8 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
     for t in toks:
         if t.pos not in ("NOUN",) or view.mention(t.i) is not None or view.particle(t.i) not in ("は", "が", "も"):
             continue
+        if _counted(view, t.i) or "助数詞" in t.tag:
+            continue  # A、B、Cの3社は…出力4万5000キロワットの: who, not a measure of them
         owners = [m for m in of_mention(view, t.i) if m.type in ACTOR_TYPES]
         resolved = ""
         if not owners and disc is not None:
@@ -2820,7 +2828,8 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             if rel is not None and (rel or chained_clause(view, i) == i):  # (Aと組んで開発したX: 組む, read alone)
                 out.extend(rel)
                 continue
-        inherited = [] if _unnamed_subject(view, f) or any(a.role in SUBJECT_ROLES and a.mentions for a in f.args) else (
+        inherited = [] if _unnamed_subject(view, f) or any(a.role in SUBJECT_ROLES and a.mentions for a in f.args) or (
+            is_relative_clause(view, i) and any(w in f.label for w in LOCATIVE_VERBS)) else (
             subject_of.get(i) or [m for m in topic if m.start < view.toks[i].start])  # not a topic after it
         if not inherited and is_relative_clause(view, i) and any(w in f.label for w in SITING_VERBS) and not any(
                 a.role in SUBJECT_ROLES and a.mentions for a in f.args):
@@ -2953,6 +2962,16 @@ PRODUCING_VERBS = ("生産", "製造", "採掘", "量産", "精製", "建造", "
 
 #: acts of having a maker make or do something: the thing is what the act is about (Xに輸送船2隻を発注)
 ORDERING_VERBS = ("発注", "注文", "委託", "外注")
+
+
+#: verbs of a quantity changing or standing at a level by itself (導入量は…にとどまる, 売上高が…に達する)
+CHANGE_VERBS = ("とどまる", "留まる", "達する", "上る", "のぼる", "膨らむ", "増える", "減る", "下回る", "上回る",
+                "伸びる", "落ち込む", "及ぶ")
+
+
+#: verbs that say where a thing lies: the noun a clause of them describes is their subject
+#: (…大雪山国立公園に隣接する地域で: the area borders the park, not the sentence's actors)
+LOCATIVE_VERBS = ("隣接", "面する", "接する", "近接", "隣り合う")
 
 
 #: acts of putting money to a use: 調達資金は…の設計に充てる
