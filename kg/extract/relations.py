@@ -1062,6 +1062,9 @@ class Discourse:
     new_company: list[Mention] = field(default_factory=list)  # the last company introduced as 新会社「X」
     employer: dict[str, Mention] = field(default_factory=dict)  # a person's company, from a title (社長の X 氏)
     paragraph: bool = False  # the sentence being read opens a paragraph
+    #: companies the lead acted on or owns (its target, its subsidiary): a paragraph on one may end, and the text
+    #: goes back to the lead
+    subordinate: set[str] = field(default_factory=set)
 
     def main_actor(self, kinds: tuple[str, ...]) -> list[Mention]:
         """Whose executive an ownerless 社長の X 氏 is: the article's lead actor, else the company it has
@@ -1345,8 +1348,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         if all(m.type == "person" for m in subjects) and any(w in label for w in BUSINESS_ACTS) and not any(
                 w in label for w in PERSON_PREDICATES):
             subjects = []  # 桐生社長は「…。…に出荷したい」と述べた: the company ships, and which one is not said here
-        if (disc.paragraph and lead and subjects and lead[0] not in subjects and all(m.type == "company" for m in subjects)
-                and any(w in label for w in BUSINESS_ACTS)):
+        if (disc.paragraph and lead and subjects and lead[0] not in subjects
+                and all(m.type == "company" and m.name in disc.subordinate for m in subjects)
+                and not any(w in label for w in SAYING + _SPEAKING)):
             # 同センターには子会社のXが…を供給し…。(new paragraph) 安全性の分野では、…を買収する: a paragraph that
             # opens with no subject goes back to the article's company, and the text goes on about it
             subjects = disc.topic = lead
@@ -3105,13 +3109,18 @@ def extract_relations(article: Article, sentences: list[Sentence], mentions: lis
         by_sentence.setdefault(m.sentence, []).append(m)
     disc = Discourse()
     out: list[Relation] = []
+    name_of = {m.span: m.name for m in mentions}
     last_end = 0
     for sent in sentences:
         ms = by_sentence.get(sent.index, [])
         disc.paragraph = "\n" in article.text[last_end:sent.start]
         last_end = sent.end
         if ms or disc.topic:
-            out.extend(sentence_relations(article, sent, ms, disc))
+            found = sentence_relations(article, sent, ms, disc)
+            out.extend(found)
+            lead = {m.name for m in disc.lead}
+            disc.subordinate.update(name_of[r.tail] for r in found if name_of.get(r.head) in lead and r.tail in name_of
+                                    and r.role in ("object", "owner"))
         else:
             disc.recent.extend(ms)
     return dedupe(out)
