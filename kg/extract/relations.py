@@ -1062,6 +1062,9 @@ class Discourse:
     new_company: list[Mention] = field(default_factory=list)  # the last company introduced as 新会社「X」
     employer: dict[str, Mention] = field(default_factory=dict)  # a person's company, from a title (社長の X 氏)
     paragraph: bool = False  # the sentence being read opens a paragraph
+    #: the companies the sentence just read names, and those of them marked with が
+    last_companies: list[Mention] = field(default_factory=list)
+    last_ga: list[Mention] = field(default_factory=list)
     #: companies the lead acted on or owns (its target, its subsidiary): a paragraph on one may end, and the text
     #: goes back to the lead
     subordinate: set[str] = field(default_factory=set)
@@ -1131,6 +1134,11 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
     if count == 1 and ga and not own and not between and view.particle(i) in ("は", "も", "が"):
         return ga[-1:]  # (not Aが出資するBと契約を結び、同社が: B is nearer)
     topical = [m for m in disc.topic if m.type in types]
+    if (count == 1 and not ga and disc.last_ga and len({m.name for m in disc.last_companies}) == 1
+            and not any(m.name == disc.last_ga[0].name for m in topical) and "company" in types):
+        # 四国電力は…。バーナーには三菱重工業が開発したバーナーを採用する。同社は…: the one company the sentence
+        # before named, as an actor, is nearer than the topic it did not name
+        return disc.last_ga[:1]
     if len(topical) >= count:
         return topical[:count] if count > 1 else topical[:1]
     pool = Discourse(recent=disc.recent + [m for m in sent_mentions if m.start < view.toks[i].start])
@@ -2911,6 +2919,8 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         if m.type == "company" and article.text[max(0, m.start - 8):m.start].endswith(NEW_COMPANY_INTROS):
             disc.new_company = [m]
     disc.recent.extend(sorted(mentions, key=lambda m: m.start))
+    disc.last_companies = [m for m in mentions if m.type == "company"]
+    disc.last_ga = [m for m in disc.last_companies if m.span in view.head_of and view.particle(view.head_of[m.span]) == "が"]
     return out
 
 
