@@ -2909,6 +2909,11 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         tops = [named] if named is not None and named.type in ("company", "organization", "agency") else []
     if any(r.rule == "investor" for r in out):
         tops, topic = [], []  # (Aが主導し、B、Cの2社が引き受けた: the round's sentence is on who raised it)
+    ga_only = bool(tops) and all(a.particle == "が" for a in root_args if a.role in SUBJECT_ROLES and _actors(a))
+    if topic and ga_only and not set(tops) & set(topic) and any(m.type in ACTOR_TYPES for m in topic):
+        # KOKUSAIは…上場し、KKRが売り出した株式をAMATが取得した。同社は…: the は-topic goes on, not the が-actor
+        # of the last clause
+        tops = []
     if tops or topic:
         disc.topic = tops or topic
         if not disc.lead:
