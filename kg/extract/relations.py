@@ -2294,14 +2294,19 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
                     before = [m for m in (topic or []) if m.start < t.start]
                     owners = [m for m in (before or disc.topic) if m.type in ACTOR_TYPES][:1]
                     word, resolved = act, "topic"
-        if not owners:
-            continue
         # the predicate this noun is the subject of
         p = view.heads[t.i]
         steps = 0
         while not (is_predicate(toks[p]) or toks[p].head == p) and steps < 10:
             p = view.heads[p]
             steps += 1
+        shared = [c for c in view.children[p] + view.children[view.heads[t.i]]
+                  if view.particle(c) == "で" and _counted(view, c)]
+        if shared and disc is not None and resolved == "topic":
+            # 投資額は両社で計約900億円で: the amount is the two companies' together
+            owners = resolve_reference(view, shared[0], disc, view.mentions) or owners
+        if not owners:
+            continue
         end = toks[p].end
         amounts = [m for m in view.mentions if m.type == "amount" and t.end <= m.start and m.start < end + 1]
         if amounts:
