@@ -879,11 +879,17 @@ def headline_subject(view: SentenceView) -> list[Mention]:
     if m is None or m.type not in ACTOR_TYPES or len(view.sent.text) > 60:
         return []
     last = _last_token(view, m)
+    pair = []
+    if last + 2 < len(toks) and toks[last + 1].text in ("と", "・"):
+        # トヨタと出光、固体電解質を共同開発: a pair opens the headline
+        second = view.mention(last + 2)
+        if second is not None and second.type in ACTOR_TYPES:
+            pair, last = [second], _last_token(view, second)
     if last + 1 >= len(toks) or toks[last + 1].text not in ("、", "，", "：", ":"):
         return []  # (a list item: アマゾン：X-energyに出資)
     if any(t.text in ("は", "が") and t.pos == "ADP" for t in toks):
         return []
-    return [m]
+    return [m, *pair]
 
 
 #: nouns that name a company's customers: Xの主要顧客であるA、B / A、Bが主な供給先となる
@@ -1347,9 +1353,13 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         a.role in SUBJECT_ROLES and a.token >= 0 and not a.mentions and not a.resolved
         and not _ACT_AMOUNT.search(_compound_word(view, a.token)) and not nfkc(toks[a.token].text).endswith("費")
         for a in frame.args)  # (安全対策費は…に膨らむ: the cost is the topic company's)
+    # 熊本県は…整備に約100億円を充てる方針だ: a place as the sentence's topic is the actor (its government), though the
+    # parser hangs it on the copula; the text's topic did not do it
+    place_topic = any(m.type == "place" and m.start < toks[frame.pred].start and m.span in view.head_of
+                      and view.particle(view.head_of[m.span]) == "は" for m in view.mentions)
     if (not subjects and disc.topic and main_clause(view, frame.pred) and not frame.passive and not quoted
             and toks[frame.pred].start < view.first_actor_subject and not _unnamed_subject(view, frame)
-            and not thing_changes):
+            and not thing_changes and not place_topic):
         # (a clause before the sentence's own actor: …を売却し、ライオンは…を絞った)
         subjects = disc.topic
         lead = [m for m in disc.lead if m.type == "company"]
