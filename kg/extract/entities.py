@@ -647,6 +647,17 @@ def enumeration_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     return out
 
 
+def _common_words(run: tuple[Token, ...]) -> bool:
+    """Words that say what a company does, not what it is called: a Latin word and an act (AI活用, IT強化), common
+    nouns opened by an act (撤退リスク). (Sudachi knows some katakana names as common nouns, ソディオン, and
+    有機米デザイン ends in a katakana act: neither shape is taken.)"""
+    def kanji_act(x: Token) -> bool:
+        return "サ変" in x.tag and x.tag.startswith("名詞-普通") and not x.oov and not _is_katakana(x)
+
+    return ((len(run) == 2 and _latin_word(run[0]) and kanji_act(run[1]))
+            or (kanji_act(run[0]) and all(x.tag.startswith("名詞-普通") and not x.oov for x in run)))
+
+
 #: common katakana words for what a company offers (大手のサブブランド, 大手のサービス)
 _KINDS_OF_OFFER = ("ブランド", "サービス", "チェーン", "プラットフォーム", "ビジネス", "プラン", "アプリ")
 
@@ -696,6 +707,8 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             continue  # 傘下の住宅ブランド「X」: the category before a name in brackets
         if b - a == 1 and nfkc(toks[a].text).endswith(_KINDS_OF_OFFER):
             continue  # 大手のサブブランド: a kind of offer, not a name
+        if _common_words(toks[a:b]):
+            continue  # 通信会社のアンテナ, 事業者の撤退リスク, 顧客企業のAI活用: what a company has or does
         if toks[i].text == "、" and any("サ変" in x.tag and x.tag.startswith("名詞-普通") for x in toks[a:b]):
             continue  # 電力・ガス大手、LNG調達と…: after the comma, an act, not a name
         text = nfkc(_text(toks, a, b))
