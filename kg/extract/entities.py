@@ -1094,6 +1094,8 @@ def tech_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             a = dots[-1] + 1
         while a < b and toks[a].text in _TECH_NOT_OPENING:
             a += 1  # 大手|半導体, 米|半導体: a company's description or a country, not part of the technology
+        if a + 1 < b and toks[a].text + toks[a + 1].text in _TECH_NOT_OPENING:
+            a += 2  # 使用|済み|電池: a use word Sudachi cuts in two
         if a >= b:
             continue
         if toks[b - 1].end - toks[a].start != sum(len(x.text) for x in toks[a:b]):
