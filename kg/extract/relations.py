@@ -880,7 +880,7 @@ def headline_subject(view: SentenceView) -> list[Mention]:
         return []
     last = _last_token(view, m)
     pair = []
-    if last + 2 < len(toks) and toks[last + 1].text in ("と", "・"):
+    if last + 2 < len(toks) and toks[last + 1].text == "と":
         # トヨタと出光、固体電解質を共同開発: a pair opens the headline
         second = view.mention(last + 2)
         if second is not None and second.type in ACTOR_TYPES:
@@ -2863,11 +2863,6 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             # 関西電力が福井県美浜町に持つ研修施設を拡張して: the parser gives the actor to the verb the site is the
             # object of; it holds the site too
             inherited = _governing_subject(view, i, subject_of)
-        if (not inherited and is_relative_clause(view, i) and any(w in f.label for w in RECIPROCAL)
-                and any(a.role == "partner" and _actors(a) for a in f.args)
-                and not any(a.role in SUBJECT_ROLES and a.mentions for a in f.args)):
-            # (中国電力は…)三菱重工業と共同開発した専用のバーナーを使い: the one who uses it developed it with them
-            inherited = _governing_subject(view, i, subject_of) or [m for m in disc.topic if m.type == "company"][:1]
         out.extend(frame_relations(article, view, f, disc, inherited))
     out.extend(supplier_relations(article, view, frames, subject_of, topic))
     out.extend(nominal_relations(article, view, disc, topic))
