@@ -2766,13 +2766,8 @@ def _governing_subject(view: SentenceView, i: int, subject_of: dict[int, list[Me
     """The actor of the predicate a relative clause's noun is an argument of (Aが、Pで運転する発電所の隣接地に…を
     建設する: A), for a clause with no subject of its own when the sentence has no topic."""
     k = modified_noun(view, i)
-    for _ in range(4):
-        if is_predicate(view.toks[k]) and k != i:
-            return [m for m in subject_of.get(k, []) if m.type in ACTOR_TYPES and m.start < view.toks[i].start]
-        if view.heads[k] == k:
-            break
-        k = view.heads[k]
-    return []
+    up = next((u for u in (k, *_ancestors(view, k, 3)) if is_predicate(view.toks[u]) and u != i), -1)
+    return [m for m in subject_of.get(up, []) if m.type in ACTOR_TYPES and m.start < view.toks[i].start]
 
 
 def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention], disc: Discourse) -> list[Relation]:
@@ -2910,7 +2905,8 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
                 break
     # 最大の案件は、関西電力が…で計画する奥美方揚水発電所だ / Aが…で計画する蓄電所が落札した: the actor of the
     # clause on the predicate noun (or on the unnamed subject) is who the next sentences are about
-    described = [root] if any(view.toks[c].dep == "cop" for c in view.children[root]) else [
+    copula = any(view.toks[c].dep == "cop" for c in view.children[root])
+    described = [root] if copula else [
         a.token for a in root_args if a.role == "subject" and a.particle == "が" and not a.mentions and a.token >= 0]
     described += [root] if described else []  # (計画する|出力(dislocated)…の蓄電所が落札: the parser's slip)
     if not tops and not topic and described:
@@ -2918,7 +2914,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
                 and {modified_noun(view, c), *_ancestors(view, modified_noun(view, c), 5)} & set(described)
                 for a in frames[c].args if a.role == "subject" and a.particle == "が"
                 for m in a.mentions if m.type in ACTOR_TYPES][:1]
-    if not tops and not topic and any(view.toks[c].dep == "cop" for c in view.children[root]):
+    if not tops and not topic and copula:
         # 最初の大口顧客となるのが、エンビジョンAESCだ: the actor the sentence ends on is who comes next
         named = view.mention(root)
         tops = [named] if named is not None and named.type in ("company", "organization", "agency") else []
