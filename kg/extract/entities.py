@@ -445,6 +445,12 @@ BODIES_BEFORE_BRACKETS = {"連合": "organization", "コンソーシアム": "or
                           "事業会社": "company", "持ち株会社": "company"}
 
 
+def _company_word(t: Token, res: Resources) -> bool:
+    """A token that is a company's name in the dictionary (what follows its の in brackets is its product)."""
+    entry = res.by_surface.get(fold(nfkc(t.text)))
+    return entry is not None and entry.type == "company"
+
+
 #: kinds of thing a name in brackets after の is one of: サブブランドの「ワイモバイル」, 商品名の「X」
 _NAMED_KINDS = ("ブランド", "商品名", "製品名", "ブランド名", "サービス名", "愛称", "名称")
 
@@ -466,7 +472,8 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         inner = toks[i + 1 : j]
         # チェコの「ピルスナー・ウルケル」: after の only a foreign-looking name is one
         after_no = prev.text == "の" and (any(x.text in ("・", "･") for x in inner) or all(_latin_word(x) for x in inner)
-                                         or p >= 1 and nfkc(toks[p - 1].text).endswith(_NAMED_KINDS))  # サブブランドの「X」
+                                         or p >= 1 and nfkc(toks[p - 1].text).endswith(_NAMED_KINDS)  # サブブランドの「X」
+                                         or p >= 1 and _company_word(toks[p - 1], res))  # 日本通信の「日本通信SIM」
         paren = next((k for k in range(i + 2, j) if toks[k].text in _OPEN), None)
         if paren is not None and toks[j - 1].text in _CLOSE:
             j = paren  # 「Olive（オリーブ）」: the reading in parentheses is not part of the name

@@ -774,6 +774,11 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
             else:
                 continue
         ms = arg_mentions(view, c)
+        if not ms and particle == "で" and nfkc(ct.text) == "経由":
+            # 天然黒鉛を伊藤忠商事経由で調達する: the trader it comes through is where it comes from
+            ms = [view.mention(g) for g in view.children[c] if g < c and view.toks[g].dep == "compound"
+                  and view.mention(g) is not None and view.mention(g).type in ACTOR_TYPES][-1:]
+            role = "source" if ms else role
         if role == "object" and ms and all(m.type == "amount" for m in ms) and any(
                 nfkc(view.toks[g].text) in SHARE_NOUNS for g in view.children[c] if g < c):
             # Xの株式約10%を取得 / X株の75%を取得: X too
@@ -1794,7 +1799,7 @@ INSTALLING_VERBS = ("導入", "設置", "配備", "搭載", "納入", "供給", 
 #: acts by which a thing passes from its maker to its user (those that hand it over, then those that make it), and
 #: acts of taking one in
 HANDING_VERBS = ("供給", "納入", "提供", "販売", "納める")
-SUPPLY_VERBS = HANDING_VERBS + ("製造", "生産", "開発")
+SUPPLY_VERBS = HANDING_VERBS + ("製造", "生産", "開発", "採掘", "精製")
 ADOPTION_VERBS = ("導入", "採用", "調達", "購入", "使う", "使用", "搭載", "受け入れる", "活用", "買う", "配備")
 
 
