@@ -786,6 +786,22 @@ def state_city_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     return out
 
 
+def offshore_candidates(sent: Sentence) -> list[Candidate]:
+    """秋田県沖, 九州西部沖, (北海道)松前沖: the sea off a place is a place (where wind farms and CCS sites are)."""
+    out = []
+    toks = sent.tokens
+    for i in range(1, len(toks)):
+        if toks[i].text != "沖" or toks[i - 1].end != toks[i].start:
+            continue
+        a = i - 1
+        if toks[a].text in PLACE_HEADS and a > 0 and toks[a - 1].end == toks[a].start:
+            a -= 1  # 九州|西部|沖
+        if "地名" not in toks[a].tag:
+            continue
+        out.append(Candidate(sent.index, a, i + 1, "place", nfkc(_text(toks, a, i + 1)), "suffix", "沖"))
+    return out
+
+
 def _katakana_name_run(toks: tuple[Token, ...], i: int, res: Resources) -> int:
     """The end of a katakana name starting at ``i`` that a particle, a comma or a parenthesis closes, or ``i``
     when there is none (カウンター|ポイントによると; not a word kg knows as something else)."""
@@ -1215,6 +1231,8 @@ def _overlaps(c: Candidate, taken: list[Candidate]) -> bool:
 
 def _priority(c: Candidate, cands: list[Candidate]) -> int:
     p = PRIORITY.get(c.source, 0)
+    if c.source == "suffix" and c.detail == "沖":
+        return PRIORITY["dict"] + 1  # 秋田県|沖: the sea off the place, not the place
     if (c.source in ("kgner", "ginza", "suffix", "enum") and c.type in ("agency", "organization", "event", "facility")
             or c.source == "slot") and any(
             d.source == "dict" and d.type == "place" and c.start == d.start and d.end < c.end
@@ -1462,7 +1480,7 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
                  + bracket_candidates(sent, res)
                  + enumeration_candidates(sent, res) + suffix_candidates(sent, res) + title_candidates(sent, res)
                  + descriptor_candidates(sent, res) + seat_candidates(sent, res) + prefix_candidates(sent, res)
-                 + state_city_candidates(sent, res)
+                 + state_city_candidates(sent, res) + offshore_candidates(sent)
                  + slot_candidates(sent, res)
                  + tech_candidates(sent, res) + band_candidates(sent) + latin_kana_candidates(sent, res)
                  + model)
