@@ -2529,6 +2529,28 @@ def cleft_focus(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -
         f.args.append(Arg(role, k, focus, "は"))
 
 
+#: act nouns a light verb carries (量産を急ぐ): with no object of their own, a topic set off with を巡っては is theirs
+_ACT_NOUNS = ("量産", "開発", "生産", "実用化", "商用化", "事業化", "製造", "実証", "供給", "採用", "導入")
+
+
+def about_topic(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """全固体電池を巡っては、出光興産が量産を急ぐ: the thing the sentence is about (Xを巡っては) is what an act
+    noun of a later clause, with no object of its own, is on."""
+    toks = view.toks
+    for i, f in frames.items():
+        if toks[i].lemma not in ("巡る", "めぐる") or [t.text for t in toks[i + 1:i + 3]] != ["て", "は"]:
+            continue
+        about = [m for a in f.args if a.role == "object" for m in a.mentions if m.type in ("technology", "product")]
+        if not about:
+            continue
+        for j, g in frames.items():
+            if j <= i or any(a.role == "object" and a.mentions for a in g.args):
+                continue
+            if any(a.role == "object" and a.token >= 0 and nfkc(toks[a.token].text) in _ACT_NOUNS
+                   and not of_mention(view, a.token) for a in g.args) and _actor_subject(g):
+                g.args.append(Arg("object", -1, about, "を巡って"))
+
+
 def before_relative_subject(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """約45億円を、総務省が所管するNICTの基金から助成する: an argument before a relative clause's own subject, set off
     by a comma, belongs to the predicate the clause's noun hangs on."""
@@ -2798,6 +2820,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     abandoned_clauses(view, frames, disc)
     subject_between_topic_and_clause(view, frames, disc)
     place_into_complement(view, frames, disc)
+    about_topic(view, frames, disc)
     # (the actor of a relative clause is not the sentence's: …Xが開発した「Y」を採用する has none of its own)
     main_frames = [f for i, f in frames.items() if not is_relative_clause(view, i)]
     view.first_actor_subject = min((m.start for f in main_frames for a in f.args if a.role in SUBJECT_ROLES
