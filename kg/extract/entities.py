@@ -768,19 +768,16 @@ def state_city_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         entry = res.by_surface.get(fold(nfkc(toks[i].text)))
         if entry is None or entry.type != "place" or not nfkc(toks[i].text).endswith(("州", "省")):
             continue
-        a = b = i + 1
+        a = i + 1
         if (i + 2 < len(toks) and toks[i + 1].text == "の" and _is_katakana(toks[i + 2])
                 and (toks[i + 2].oov or "固有名詞" in toks[i + 2].tag)  # (not ケベック州のスタートアップ)
                 and (i + 3 >= len(toks) or toks[i + 3].text in ("に", "で", "へ", "から", "の", "、"))
                 and res.by_surface.get(fold(nfkc(toks[i + 2].text))) is None):
-            a = b = i + 2  # ケベック州の|ベカンクールに建設: a katakana word right after a state and の names a place in it
-            while b < len(toks) and (_is_katakana(toks[b]) or toks[b].text in ("・", "･")) and (
-                    b == a or toks[b - 1].end == toks[b].start):
-                b += 1
-        else:
-            while b < len(toks) and toks[b - 1].end == toks[b].start and (
-                    _is_katakana(toks[b]) or toks[b].text in ("・", "･")):
-                b += 1
+            a = i + 2  # ケベック州の|ベカンクールに建設: a katakana word right after a state and の names a place in it
+        b = a
+        while b < len(toks) and (b == a > i + 1 or toks[b - 1].end == toks[b].start) and (
+                _is_katakana(toks[b]) or toks[b].text in ("・", "･")):
+            b += 1  # (glued to the state, or starting after its の)
         if b - a >= 1 and _is_katakana(toks[b - 1]) and len(_text(toks, a, b)) >= 3:
             out.append(Candidate(sent.index, a, b, "place", nfkc(_text(toks, a, b)), "suffix", "州"))
     return out
@@ -1304,6 +1301,7 @@ def type_acronym_pairs(cands: list[Candidate], sent: Sentence, res: Resources, m
             continue
         s, e = (int(x) for x in c.attrs["pair"].split("-"))
         partner = by_pair.get((s, e))
+        long_c = c if c.detail == "long" else partner  # the long half of the pair (None: not found)
         etype = None
         for x in (c, partner):
             if x is None:
@@ -1328,7 +1326,6 @@ def type_acronym_pairs(cands: list[Candidate], sent: Sentence, res: Resources, m
                 etype = named.type
         if etype is None:
             # コンテナ船会社オーシャン・ネットワーク・エクスプレス（ONE）: a descriptor's name ends the long half
-            long_c = c if c.detail == "long" else partner
             if long_c is not None:
                 inner = next((d for d in cands if d.source == "descriptor" and d.end == long_c.end
                               and long_c.start < d.start), None)
@@ -1344,14 +1341,12 @@ def type_acronym_pairs(cands: list[Candidate], sent: Sentence, res: Resources, m
             if same is not None:
                 etype = same.type
         if etype is None:
-            long_c = c if c.detail == "long" else partner
             if long_c is not None:
                 for m in model:
                     if m.start <= long_c.start and long_c.end <= m.end and m.type not in ("amount",):
                         etype = m.type
                         break
         if etype is None:
-            long_c = c if c.detail == "long" else partner
             if long_c is not None and res.rules.techhead(long_c.name):
                 etype = "technology"
         c.type = etype or ""  # an untyped pair (株式公開買い付け（TOB）) is not an entity

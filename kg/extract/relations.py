@@ -347,12 +347,8 @@ class SentenceView:
                     or not any(self.toks[c].text in ("、", "，") for c in self.children[t.i] if c > t.i)
                     or not any(t.i < c < h and self._case(c) == "が" for c in self.children[h])):
                 continue
-            up = self.heads[h]
-            for _ in range(6):
-                if is_predicate(self.toks[up]) or self.heads[up] == up:
-                    break
-                up = self.heads[up]
-            if up > h and is_predicate(self.toks[up]):
+            up = next((u for u in _ancestors(self, h, 7) if is_predicate(self.toks[u])), -1)
+            if up > h:
                 self._move(t.i, up)
 
     def quotes(self) -> list[tuple[int, int]]:
@@ -1353,18 +1349,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             others = [a for a in others if a is not givers[0]]
     # no subject: the topic of the sentence before
     zero = False
-    # 実際の導入量は約60万キロワットにとどまる: a thing that changes by itself is the subject; no actor is omitted
-    thing_changes = label in CHANGE_VERBS and any(
-        a.role in SUBJECT_ROLES and a.token >= 0 and not a.mentions and not a.resolved
-        and not _ACT_AMOUNT.search(_compound_word(view, a.token)) and not nfkc(toks[a.token].text).endswith("費")
-        for a in frame.args)  # (安全対策費は…に膨らむ: the cost is the topic company's)
-    # 熊本県は…整備に約100億円を充てる方針だ: a place as the sentence's topic is the actor (its government), though the
-    # parser hangs it on the copula; the text's topic did not do it
-    place_topic = any(m.type == "place" and m.start < toks[frame.pred].start and m.span in view.head_of
-                      and view.particle(view.head_of[m.span]) == "は" for m in view.mentions)
     if (not subjects and disc.topic and main_clause(view, frame.pred) and not frame.passive and not quoted
             and toks[frame.pred].start < view.first_actor_subject and not _unnamed_subject(view, frame)
-            and not thing_changes and not place_topic):
+            and not _thing_changes(view, frame, label) and not _place_topic(view, frame)):
         # (a clause before the sentence's own actor: …を売却し、ライオンは…を絞った)
         subjects = disc.topic
         lead = [m for m in disc.lead if m.type == "company"]
@@ -1573,6 +1560,24 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
 _SPEC_NOUNS = {"出力", "容量", "規模", "面積", "延べ床面積", "発電容量", "蓄電容量", "能力", "総出力"}
 #: a place on a site: 美浜発電所の敷地内で, Pの拠点内に
 _ON_SITE = ("敷地内", "構内", "跡地", "拠点内", "工場内", "施設内")
+
+
+def _thing_changes(view: SentenceView, frame: Frame, label: str) -> bool:
+    """実際の導入量は約60万キロワットにとどまる: a thing that changes by itself is the subject; no actor is omitted
+    (but 安全対策費は…に膨らむ: a cost is the topic company's)."""
+    toks = view.toks
+    return label in CHANGE_VERBS and any(
+        a.role in SUBJECT_ROLES and a.token >= 0 and not a.mentions and not a.resolved
+        and not _ACT_AMOUNT.search(_compound_word(view, a.token)) and not nfkc(toks[a.token].text).endswith("費")
+        for a in frame.args)
+
+
+def _place_topic(view: SentenceView, frame: Frame) -> bool:
+    """熊本県は…整備に約100億円を充てる方針だ: a place as the sentence's topic is the actor (its government), though
+    the parser hangs it on the copula; the text's topic did not do it."""
+    start = view.toks[frame.pred].start
+    return any(m.type == "place" and m.start < start and m.span in view.head_of
+               and view.particle(view.head_of[m.span]) == "は" for m in view.mentions)
 
 
 def _site_word(view: SentenceView, i: int, more: tuple[str, ...] = ()) -> bool:
@@ -2315,11 +2320,12 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
         while not (is_predicate(toks[p]) or toks[p].head == p) and steps < 10:
             p = view.heads[p]
             steps += 1
-        shared = [c for c in view.children[p] + view.children[view.heads[t.i]]
-                  if view.particle(c) == "で" and _counted(view, c)]
-        if shared and disc is not None and resolved == "topic":
+        if resolved == "topic" and disc is not None:
             # 投資額は両社で計約900億円で: the amount is the two companies' together
-            owners = resolve_reference(view, shared[0], disc, view.mentions) or owners
+            shared = [c for c in view.children[p] + view.children[view.heads[t.i]]
+                      if view.particle(c) == "で" and _counted(view, c)]
+            if shared:
+                owners = resolve_reference(view, shared[0], disc, view.mentions) or owners
         if not owners:
             continue
         end = toks[p].end
@@ -3032,6 +3038,13 @@ CHANGE_VERBS = ("とどまる", "留まる", "達する", "上る", "のぼる",
 LOCATIVE_VERBS = ("隣接", "面する", "接する", "近接", "隣り合う")
 
 
+def _money_receivers(view: SentenceView, disc: Discourse) -> tuple[bool, list[Mention]]:
+    """Whether money is the sentence's topic (資金の一部は…, 調達資金は…), and whose money it is: who raised capital
+    in the sentence just read, else, with money as topic, the topic company."""
+    funds = any(view.particle(t.i) == "は" and nfkc(t.text) in MONEY_TOPICS for t in view.toks)
+    return funds, disc.raised or ([m for m in disc.topic if m.type in ("company", "organization")][:1] if funds else [])
+
+
 #: acts of putting money to a use: 調達資金は…の設計に充てる
 SPENDING_VERBS = ("充てる", "充当", "振り向ける")
 
@@ -3041,9 +3054,9 @@ def use_of_funds_relations(article: Article, view: SentenceView, frames: dict[in
     """調達資金は次世代チップ「X」の設計と、TSMCでの試作に充てる: who raised the money (just told of, else the topic
     company) designs X and has it made at TSMC; the act is the use's noun (設計する, 試作する)."""
     toks = view.toks
-    if not any(view.particle(t.i) == "は" and nfkc(t.text) in MONEY_TOPICS for t in toks):
+    funds, receivers = _money_receivers(view, disc)
+    if not funds:
         return []
-    receivers = disc.raised or [m for m in disc.topic if m.type in ("company", "organization")][:1]
     out: list[Relation] = []
     for f in frames.values():
         if not receivers or not any(w in f.label for w in SPENDING_VERBS) or f.negated:
@@ -3069,8 +3082,7 @@ def investor_relations(article: Article, view: SentenceView, frames: dict[int, F
     """Xは増資で200億円を調達した。Aが主導し、B、Cの2社も引き受けた: the investors of the round just told of
     invest in X (an act with no object of its own, in the sentence right after the raising). So do the lenders of a
     sentence on the topic's money (資金の一部は、JBICと三井住友銀行が協調して融資する)."""
-    funds = any(view.particle(t.i) == "は" and nfkc(t.text) in MONEY_TOPICS for t in view.toks)
-    receivers = disc.raised or ([m for m in disc.topic if m.type in ("company", "organization")][:1] if funds else [])
+    _, receivers = _money_receivers(view, disc)
     if not receivers:
         return []
     out: list[Relation] = []

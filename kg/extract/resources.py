@@ -210,12 +210,7 @@ class Resources:
         for e in entries:
             for s in (e.canonical, *e.aliases):
                 res.by_surface[fold(s)] = e
-        forms: dict[str, DictEntry] = {}
-        for e in entries:  # (a later entry wins, as in by_surface)
-            for s in (e.canonical, *e.aliases):
-                for form in (s, nfkc(s)):
-                    if len(form) >= 2:
-                        forms[form] = e
+        forms = {form: e for form, e in res.surface_forms() if len(form) >= 2}  # (a later entry wins)
         for form, e in sorted(forms.items(), key=lambda x: -len(x[0])):
             res.by_first_char.setdefault(form[0], []).append((form, e))
         return res
@@ -231,11 +226,14 @@ class Resources:
                     out.append((a, a + len(form), e))
         return out
 
-    def span_ruler_patterns(self) -> tuple[dict, ...]:
-        """Phrase patterns for spaCy's span_ruler: one per surface form (and its NFKC form)."""
-        seen: dict[tuple[str, str], dict] = {}
+    def surface_forms(self):
+        """(surface form, entry) for every canonical name and alias of every entry, as written and in NFKC."""
         for e in self.entries:
             for s in (e.canonical, *e.aliases):
-                for form in {s, nfkc(s)}:
-                    seen[(form, e.type)] = {"label": e.type, "pattern": form, "id": e.canonical}
+                for form in dict.fromkeys((s, nfkc(s))):
+                    yield form, e
+
+    def span_ruler_patterns(self) -> tuple[dict, ...]:
+        """Phrase patterns for spaCy's span_ruler: one per surface form (and its NFKC form)."""
+        seen = {(form, e.type): {"label": e.type, "pattern": form, "id": e.canonical} for form, e in self.surface_forms()}
         return tuple(seen[k] for k in sorted(seen))
