@@ -187,8 +187,11 @@ def _case_not_copula(toks: list[Token]) -> list[Token]:
     Sudachi's tag says it is a case particle, and the oblique noun it follows takes it as its case."""
     for t in toks:
         if (t.text == "で" and t.dep == "cop" and t.tag.startswith("助詞-格助詞") and t.head < t.i
-                and toks[t.head].dep == "obl" and t.i + 1 < len(toks) and toks[t.i + 1].lemma not in ("ある", "有る")):
+                and (toks[t.head].dep == "obl" or toks[t.head].dep == "advcl" and toks[t.i - 1].text in ("）", ")"))
+                and t.i + 1 < len(toks) and toks[t.i + 1].lemma not in ("ある", "有る")):
             toks[t.i] = t._replace(dep="case", pos="ADP")
+            if toks[t.head].pos in ("NOUN", "PROPN"):  # (…1号機（出力50万キロワット）で、: advcl on a noun)
+                toks[t.head] = toks[t.head]._replace(dep="obl")
     return toks
 
 
@@ -207,12 +210,43 @@ def _chained_not_relative(toks: list[Token]) -> list[Token]:
     return toks
 
 
+#: verbs of announcing: Xで、…を始めると発表した says where the act happens, not where it was announced
+_ANNOUNCING = {"発表", "表明", "公表", "明らか"}
+#: where words are said: a place of announcing (記者会見で…と発表した)
+_SPEECH_EVENTS = ("会見", "説明会", "発表会", "総会", "会合", "会議", "決算", "席", "場", "取材", "インタビュー", "声明",
+                  "資料", "サイト", "ページ", "リリース", "フォーラム", "イベント", "講演", "式典")
+
+
+def _site_in_quote(toks: list[Token]) -> list[Token]:
+    """三隅発電所（浜田市）1号機で、…混焼を始めると発表した: the parser hangs the site on the verb of announcing;
+    it is where the quoted act happens (a press conference, 記者会見で, stays where it is). Set off by its comma,
+    it is not inside a relative clause that follows either (1号機で、…を置き換える「アンモニア混焼」を始める)."""
+    for t in toks:
+        if t.dep not in ("obl", "advcl", "nmod") or t.head <= t.i or t.pos not in ("NOUN", "PROPN"):
+            continue
+        case = [c for c in toks[t.i + 1:t.head] if c.head == t.i and c.dep == "case"]  # (…1号機（出力…）で、)
+        if not case or case[0].text != "で" or case[0].i + 1 >= len(toks) or toks[case[0].i + 1].text != "、":
+            continue
+        h = t.head
+        noun = toks[h].head
+        if toks[h].dep == "acl" and noun > h and toks[noun].dep in ("obj", "obl", "nsubj") and toks[noun].head > noun:
+            h = toks[noun].head
+            toks[t.i] = t._replace(head=h, dep="obl")
+        if toks[h].lemma not in _ANNOUNCING or t.text.endswith(_SPEECH_EVENTS):
+            continue
+        quoted = [p for p in toks[t.i + 1:h] if p.head == h and p.dep == "advcl" and is_predicate(p) and any(
+            c.head == p.i and c.text == "と" and c.dep in ("case", "mark") for c in toks[p.i + 1:h])]
+        if quoted:
+            toks[t.i] = t._replace(head=quoted[-1].i, dep="obl")
+    return toks
+
+
 class SentenceView:
     """Tokens, children and mentions of one sentence, indexed for the rules."""
 
     def __init__(self, sent: Sentence, mentions: list[Mention]) -> None:
         self.sent = sent
-        self.toks = _chained_not_relative(_case_not_copula(_names_not_predicates(sent.tokens, mentions)))
+        self.toks = _site_in_quote(_chained_not_relative(_case_not_copula(_names_not_predicates(sent.tokens, mentions))))
         self.children: list[list[int]] = [[] for _ in self.toks]
         for t in self.toks:
             if t.head != t.i:
