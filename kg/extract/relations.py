@@ -1053,6 +1053,39 @@ def headline_pair_relations(article: Article, view: SentenceView) -> list[Relati
     return [_rel(article, view.sent, first, second, label, "headline-pair", "partner", 0.6)]
 
 
+def headline_segment_relations(article: Article, view: SentenceView, disc: Discourse) -> list[Relation]:
+    """アステラス、核酸医薬を導入　一時金約80億円 / 住友金属鉱山、正極材に参入　新居浜に約600億円の新工場: a headline's
+    later segment without a verb goes on about the actor its first segment opened with; what it names (an amount,
+    a place, a plant, a product) is that actor's, under the noun the segment ends on; so is what a headline without
+    a verb names after its own actor (日本製紙、釧路に約300億円のバイオマス発電所)."""
+    toks = view.toks
+    if not is_headline(view) or "\n" in view.sent.text.strip() or any(is_predicate(t) for t in toks):
+        return []
+    own = headline_subject(view)  # (日本製紙、釧路に約300億円のバイオマス発電所: its own actor)
+    actors = own or disc.headline
+    if not actors or len(own) > 1 or actors is disc.headline and any(t.text in ("は", "が") and t.pos == "ADP" for t in toks):
+        return []
+    root = _root(view)
+    if not toks[root].text.strip():  # (the headline's closing full-width space as its root)
+        root = max((c for c in view.children[root] if c < root), default=root)
+    if toks[root].pos not in ("NOUN", "PROPN", "NUM") or not toks[root].text.strip():
+        return []
+    label = _noun_label(view, root)
+    at = view.mention(root)
+    if at is not None and at.type == "technology":  # (…約300億円のバイオマス発電所: a kind of plant)
+        label = nfkc(at.text)
+    elif at is not None:  # 一時金約80億円: the noun before the amount
+        k = _first_token(view, at.start) - 1
+        label = _noun_label(view, k) if k >= 0 and toks[k].pos == "NOUN" and view.mention(k) is None else ""
+    out = []
+    for m in view.mentions if label else []:
+        if m.type == "amount" or m.type in ("place", "facility", "product") and view.particle(
+                _last_token(view, m)) in ("に", "で", "の", "へ"):  # (日本企業にも商機: a descriptor)
+            out.append(_rel(article, view.sent, actors[0], m, label, "headline-segment",
+                            "object", 0.5))
+    return out
+
+
 #: formal nouns a relative clause may be hung on instead of the name before them: Aが開発したBのように
 _LIKE_NOUNS = {"よう", "ような", "ほか", "など"}
 
@@ -2940,6 +2973,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(beneficiary_relations(article, view, frames, subject_of, disc))
     out.extend(share_relations(article, view, frames, disc))
     out.extend(headline_pair_relations(article, view))
+    out.extend(headline_segment_relations(article, view, disc))
     out.extend(customer_relations(article, view, disc, topic))
     out.extend(contractor_relations(article, view, frames))
     metric = metric_relations(article, view, disc, topic)
