@@ -210,6 +210,24 @@ def _chained_not_relative(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _clause_on_the_noun_after(toks: list[Token]) -> list[Token]:
+    """川崎重工業と岩谷産業(VERB)、電源開発などが設立した技術研究組合HySTRAが: Japanese is head-final, so a clause
+    the parser hangs on a word before it (a name the tagger read as a verb) modifies the noun that follows it."""
+    for t in toks:
+        if t.dep not in ("acl", "dep") or t.head >= t.i or not is_predicate(t):
+            continue
+        last = t.i
+        while last + 1 < len(toks) and toks[last + 1].head == t.i and toks[last + 1].dep == "aux":
+            last += 1
+        j = last + 1
+        if j >= len(toks) or toks[j].pos not in ("NOUN", "PROPN"):
+            continue
+        while toks[j].dep == "compound" and toks[j].head > j:
+            j = toks[j].head  # (技術|研究|組合: the head of the noun phrase)
+        toks[t.i] = t._replace(head=j, dep="acl")
+    return toks
+
+
 #: verbs of announcing: Xで、…を始めると発表した says where the act happens, not where it was announced
 _ANNOUNCING = {"発表", "表明", "公表", "明らか"}
 #: where words are said: a place of announcing (記者会見で…と発表した)
@@ -246,7 +264,8 @@ class SentenceView:
 
     def __init__(self, sent: Sentence, mentions: list[Mention]) -> None:
         self.sent = sent
-        self.toks = _site_in_quote(_chained_not_relative(_case_not_copula(_names_not_predicates(sent.tokens, mentions))))
+        self.toks = _site_in_quote(_chained_not_relative(_case_not_copula(_clause_on_the_noun_after(
+            _names_not_predicates(sent.tokens, mentions)))))
         self.children: list[list[int]] = [[] for _ in self.toks]
         for t in self.toks:
             if t.head != t.i:
@@ -1791,6 +1810,9 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
             m = view.mention(noun + 2)
             if m is not None:
                 target = [m]
+        after = view.mention(noun + 1) if noun + 1 < len(toks) and view.mention(noun) is None else None
+        if not target and after is not None and after.start == toks[noun + 1].start and after.type in NAME_TYPES:
+            target = [after]  # …が設立した技術研究組合HySTRA (the parser hung the name elsewhere)
         site = noun
         if view.particle(site) == "の" and _site_word(view, view.heads[site]) and view.heads[site] > site:
             site = view.heads[site]  # Pにあるカテーテルの主力拠点: the clause is on the site, not on what it makes
@@ -2733,6 +2755,31 @@ def parallel_subjects(view: SentenceView, frames: dict[int, Frame], disc: Discou
             break
 
 
+def listed_subjects(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """川崎重工業と岩谷産業、電源開発（J-POWER）などが設立した組合: the parser may hang the first members of a
+    list on another predicate; the actors listed right before a が-subject (with と or commas between) are
+    subjects with it, and nothing else's arguments."""
+    toks = view.toks
+    for f in frames.values():
+        for a in f.args:
+            if a.role != "subject" or not a.particle.endswith("が") or view.mention(a.token) not in a.mentions:
+                continue  # (両社が: a reference, its antecedents stand elsewhere)
+            k = _first_token(view, min(m.start for m in a.mentions))
+            more: list[Mention] = []
+            while k >= 2 and toks[k - 1].text in ("、", "，", "と"):
+                prev = view.mention(_before_gloss(view, k - 2))
+                if prev is None or prev.type not in ACTOR_TYPES or prev in a.mentions or prev in more:
+                    break
+                more.append(prev)
+                k = _first_token(view, prev.start)
+            if more:
+                a.mentions = [*reversed(more), *a.mentions]
+                heads = {view.head_of.get(m.span, _first_token(view, m.start)) for m in more}
+                for g in frames.values():
+                    if g is not f:
+                        g.args = [x for x in g.args if x.token not in heads]
+
+
 SAYING = ("発表する", "表明する", "明らかにする", "公表する", "決める", "決定する")
 #: what a person does with words: never an act an executive does for the company (…を投じる考えを示した)
 _SPEAKING = ("示す", "述べる", "語る", "話す", "強調する", "説明する", "明かす")
@@ -2888,6 +2935,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     agents_of_passive(view, frames, disc)
     subject_of_chained_clause(view, frames, disc)
     parallel_subjects(view, frames, disc)
+    listed_subjects(view, frames, disc)
     partner_of_agreement(view, frames, disc)
     act_before_saying(view, frames, disc)
     abandoned_clauses(view, frames, disc)
