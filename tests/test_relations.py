@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -207,6 +208,35 @@ def test_a_topic_the_parser_hung_on_a_noun_is_the_main_predicates():
     assert ("topic", "は") in [(a.role, a.particle) for a in build_frame(view, 12).args]
     # a case-marked noun under a noun stays where it is (紫外線の: no topic)
     assert view.heads[2] == 4
+
+
+@pytest.mark.parametrize("dep, head", [("nmod", 7), ("dep", 2)])
+def test_a_clause_the_parser_hung_off_its_noun_modifies_the_name_after_it(dep, head):
+    from kg.extract import Resources
+    from kg.extract.relations import extract_relations
+    from kg.model import Article
+
+    # 前年に、SBGとOpenAIが出資する合弁会社ミライを設立した。 The clause 出資する is read as a noun modifier
+    # (nmod) of the name, or hung on a name before it (dep > OpenAI): either way it is a relative clause on ミライ.
+    s = sentence([
+        ("SBG", "SBG", "NOUN", "名詞-固有名詞-一般", "nmod", 2),
+        ("と", "と", "ADP", "助詞-格助詞", "case", 0),
+        ("OpenAI", "OpenAI", "NOUN", "名詞-固有名詞-一般", "nsubj", 4),
+        ("が", "が", "ADP", "助詞-格助詞", "case", 2),
+        ("出資", "出資", "VERB", "名詞-普通名詞-サ変可能", dep, head),
+        ("する", "する", "AUX", "動詞-非自立可能", "aux", 4),
+        ("合弁会社", "合弁会社", "NOUN", "名詞-普通名詞-一般", "compound", 7),
+        ("ミライ", "ミライ", "PROPN", "名詞-固有名詞-一般", "obj", 9),
+        ("を", "を", "ADP", "助詞-格助詞", "case", 7),
+        ("設立", "設立", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 9),
+        ("した", "する", "AUX", "動詞-非自立可能", "aux", 9),
+    ])
+    s = dataclasses.replace(s, tokens=tuple(t._replace(inflection="連体形-一般") if t.i == 5 else t for t in s.tokens))
+    art = Article("a", s.text)
+    ms = [mention(s, "SBG", "company"), mention(s, "OpenAI", "company"), mention(s, "ミライ", "company")]
+    rels = extract_relations(art, [s], ms, Resources.load())
+    got = {(s.text[r.head[0]:r.head[1]], r.relation, s.text[r.tail[0]:r.tail[1]]) for r in rels}
+    assert {("SBG", "出資する", "ミライ"), ("OpenAI", "出資する", "ミライ")} <= got
 
 
 def test_relation_values_round_trip_their_attributes():

@@ -214,13 +214,17 @@ def _clause_on_the_noun_after(toks: list[Token]) -> list[Token]:
     """川崎重工業と岩谷産業(VERB)、電源開発などが設立した技術研究組合HySTRAが: Japanese is head-final, so a clause
     the parser hangs on a word before it (a name the tagger read as a verb) modifies the noun that follows it."""
     for t in toks:
-        if t.dep not in ("acl", "dep") or t.head >= t.i or not is_predicate(t):
+        if t.dep not in ("acl", "dep", "nmod") or not is_predicate(t) or t.dep == "acl" and t.head > t.i:
             continue
         last = t.i
         while last + 1 < len(toks) and toks[last + 1].head == t.i and toks[last + 1].dep == "aux":
             last += 1
         j = last + 1
         if j >= len(toks) or toks[j].pos not in ("NOUN", "PROPN"):
+            continue
+        if t.head > t.i:  # SBGとOpenAIが折半出資する(nmod)合弁会社SB OpenAI Japan: a clause in its attributive form
+            if t.dep == "nmod" and "連体形" in toks[last].inflection:
+                toks[t.i] = t._replace(dep="acl")
             continue
         while toks[j].dep == "compound" and toks[j].head > j:
             j = toks[j].head  # (技術|研究|組合: the head of the noun phrase)
