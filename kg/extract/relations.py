@@ -49,7 +49,7 @@ LIGHT_VERBS = {
     "実施": "", "手掛ける": "", "手がける": "", "担う": "", "加速": "", "強化": "", "推進": "", "急ぐ": "", "完了": "",
     "合意": "", "発表する": "", "結ぶ": "", "交わす": "", "締結": "", "目指す": "plan", "計画": "plan", "検討": "plan",
     "予定": "plan", "準備": "plan", "視野": "plan", "狙う": "plan", "模索": "plan", "協議": "plan",
-    "提案": "plan", "打診": "plan", "向ける": "plan", "申請": "plan", "求める": "plan", "増やす": "", "拡大": "",
+    "提案": "plan", "打診": "plan", "向ける": "plan", "見込む": "plan", "申請": "plan", "求める": "plan", "増やす": "", "拡大": "",
     "強める": "", "深める": "", "与える": "", "出す": "", "延長": "", "継続": "", "再開": "", "断念": "negated", "見送る": "negated", "中止": "negated", "撤回": "negated", "否定": "negated",
     "打ち切る": "negated", "取りやめる": "negated", "見合わせる": "negated", "白紙": "negated", "凍結": "negated",
 }
@@ -505,6 +505,17 @@ def conjuncts(view: SentenceView, i: int, seen: set[int] | None = None) -> list[
             for x in conjuncts(view, c, seen):
                 if x not in out:
                     out.append(x)
+    k = _first_token(view, m.start)
+    if k >= 1 and view.toks[k - 1].text in GLUED_COUNTRY_TOKENS:
+        k -= 1  # …のほか、米|インテル
+    place = view.mention(k - 2) if k >= 2 and view.toks[k - 1].text == "の" else None
+    if place is not None and place.type == "place" and place is not m:
+        k = _first_token(view, place.start)  # …のほか、韓国の|SKハイニックス
+    if k >= 4 and [t.text for t in view.toks[k - 3:k]] == ["の", "ほか", "、"] and view.mention(k - 4) is not None:
+        # ラピダスのほか、SKハイニックスなどへの供給: what is named besides it shares its place in the clause
+        besides = view.mention(k - 4)
+        if besides.type == m.type and besides not in out:
+            out[:0] = [x for x in conjuncts(view, view.head_of.get(besides.span, k - 4), seen) if x not in out]
     return out
 
 
@@ -591,7 +602,8 @@ def enumerated(view: SentenceView, i: int) -> list[Mention]:
         after = _past_gloss(view, last)  # (A、B、C（略称）の3社)
         counted = (after + 1 < len(view.toks) and view.toks[after].text == "の"
                    and view.toks[after + 1].pos == "NUM")  # A、B、Cの3社
-        if counted or any(tail.startswith(w) for w in _ENUM_LINKS):
+        if counted or any(tail.startswith(w) for w in _ENUM_LINKS) and not tail.startswith(("などへ", "などに", "などと")):
+            # (SKハイニックスなどへの供給: a party of the act, not a member of what the noun enumerates)
             for k in listed + [c]:
                 out.extend(x for x in conjuncts(view, k) if x not in out)
             if counted:  # AとB（略称）の2社: A too (conjuncts keep XとYの apart)
@@ -1158,6 +1170,8 @@ class Discourse:
     raised: list[Mention] = field(default_factory=list)  # who raised capital in the sentence just read
     new_company: list[Mention] = field(default_factory=list)  # the last company introduced as 新会社「X」
     employer: dict[str, Mention] = field(default_factory=dict)  # a person's company, from a title (社長の X 氏)
+    #: the persons whose company the text states with their title (A社長のX氏), not the ones read from context
+    stated: set[str] = field(default_factory=set)
     paragraph: bool = False  # the sentence being read opens a paragraph
     #: the companies the sentence just read names, and those of them marked with が
     last_companies: list[Mention] = field(default_factory=list)
@@ -1370,11 +1384,11 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                 if partners:
                     others.append(Arg("partner", a.token, partners, "との"))
                 others.extend(Arg("target", c, [], view.particle(c)) for c in view.children[a.token]
-                              if c < a.token and view.particle(c) in ("に", "への"))
+                              if c < a.token and view.particle(c) in ("に", "への", "などへの", "などに"))
         if rule == "light-verb":
             # Xの研究開発に1兆円の支援を決めた: the act is for X
             for a in list(others):
-                if a.role == "target" and not a.mentions and a.token >= 0 and toks[a.token].pos == "NOUN":
+                if a.role == "target" and not a.mentions and a.token >= 0 and toks[a.token].pos in ("NOUN", "PROPN"):
                     inner = [m for m in of_mention(view, a.token) if m.type in ACTOR_TYPES or m.type == "facility"]
                     if not inner:
                         inner = [m for m in arg_mentions(view, a.token) if m.type in ACTOR_TYPES]
@@ -1447,7 +1461,10 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         lead = [m for m in disc.lead if m.type == "company"]
         if all(m.type == "person" for m in subjects) and any(w in label for w in BUSINESS_ACTS) and not any(
                 w in label for w in PERSON_PREDICATES):
-            subjects = []  # 桐生社長は「…。…に出荷したい」と述べた: the company ships, and which one is not said here
+            # 桐生社長は「…。…に出荷したい」と述べた: the company ships, the one the text made the speaker an officer of
+            # (住友化学で…を統括する森下浩二常務執行役員は…), else none
+            employers = [disc.employer.get(m.name) if m.name in disc.stated else None for m in subjects]
+            subjects = list(dict.fromkeys(employers)) if all(employers) else []
         if (disc.paragraph and lead and subjects and lead[0] not in subjects
                 and all(m.type == "company" and m.name in disc.subordinate for m in subjects)
                 and not any(w in label for w in SAYING + _SPEAKING)):
@@ -3105,6 +3122,8 @@ def executive_acts(article: Article, view: SentenceView, found: list[Relation], 
         head, tail = by_span.get(r.head), by_span.get(r.tail)
         if head is not None and tail is not None and head.type == "person" and tail.type in ("company", "agency"):
             disc.employer[head.name] = tail
+            if not r.attr("resolved"):
+                disc.stated.add(head.name)
     out = []
     for person, thing, label, role, negated, modality in view.by_executives:
         company = disc.employer.get(person.name)
