@@ -1242,8 +1242,10 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
           and view.particle(view.head_of[m.span]) == "が"
           and any(t.text in ("、", "，") for t in view.toks[view.head_of[m.span]:i])]
     between = [m for m in sent_mentions if m.type in types and ga and ga[-1].end <= m.start < view.toks[i].start]
-    if count == 1 and ga and not own and not between and view.particle(i) in ("は", "も", "が"):
-        return ga[-1:]  # (not Aが出資するBと契約を結び、同社が: B is nearer)
+    if count == 1 and ga and not own and not between and view.particle(i) in ("は", "も", "が", "から", "と", "に"):
+        # (not Aが出資するBと契約を結び、同社が: B is nearer); 電池はAが生産したものを使い、…も同社から調達する:
+        # the other party of an act whose actor is left unsaid
+        return ga[-1:]
     topical = [m for m in disc.topic if m.type in types]
     if (count == 1 and not ga and disc.last_ga and len({m.name for m in disc.last_companies}) == 1
             and not any(m.name == disc.last_ga[0].name for m in topical) and "company" in types):
@@ -2964,7 +2966,9 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     place_into_complement(view, frames, disc)
     about_topic(view, frames, disc)
     # (the actor of a relative clause is not the sentence's: …Xが開発した「Y」を採用する has none of its own)
-    main_frames = [f for i, f in frames.items() if not is_relative_clause(view, i)]
+    # (nor is the maker of a thing the clause describes: 電池はXが生産したものを使い、…を同社から調達する)
+    main_frames = [f for i, f in frames.items() if not is_relative_clause(view, i) and not (
+        view.toks[i].dep == "acl" and view.toks[modified_noun(view, i)].lemma in ("もの", "物"))]
     view.first_actor_subject = min((m.start for f in main_frames for a in f.args if a.role in SUBJECT_ROLES
                                     for m in a.mentions if m.type in ACTOR_TYPES), default=1 << 30)
     subject_of_actor_clause(view, frames, disc)
