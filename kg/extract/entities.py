@@ -705,7 +705,9 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         a, b = widen_middle_dot(toks, a, b)
         a, b, _ = strip_country(toks, a, b, res, "company")
         a, b = trim(toks, a, b, res, "company")
-        if a >= b or b - a > 5 or not any(is_proper(x) or _is_katakana(x) or _latin_word(x) for x in toks[a:b]):
+        seated = toks[i].text == "の" and _seat_gloss(toks, b, res) and b - a >= 2  # 共同出資会社の大雪地熱開発（札幌市）
+        if a >= b or b - a > 5 or not seated and not any(is_proper(x) or _is_katakana(x) or _latin_word(x)
+                                                          for x in toks[a:b]):
             continue
         if toks[a].text in res.rules.stopmods or (any(x.pos == "NUM" for x in toks[a:b]) and not re.match(
                 r"[0-9]+[A-Za-z][A-Za-z0-9 &.\-]*$", nfkc(_surface(sent, a, b)))):
@@ -725,20 +727,25 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     return out
 
 
+def _seat_gloss(toks: tuple[Token, ...], i: int, res: Resources) -> bool:
+    """（東京・千代田）, （名古屋市）, （モントリオール）: the gloss opened at ``i`` names a seat (a ward or a place)."""
+    if i >= len(toks) or toks[i].text not in _OPEN:
+        return False
+    close = next((k for k in range(i + 2, min(i + 6, len(toks))) if toks[k].text in _CLOSE), None)
+    if close is None:
+        return False
+    gloss = nfkc(_text(toks, i + 1, close))
+    seat = res.by_surface.get(fold(gloss))
+    return bool(_WARD_GLOSS.match(gloss)) or (seat is not None and seat.type == "place"
+                                              or res.rules.suffix_type(gloss) == "place")
+
+
 def seat_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """ブルーキュービット（東京・千代田）: a name right before a newspaper's gloss of a company's seat is a company's."""
     out = []
     toks = sent.tokens
     for i in range(1, len(toks) - 4):
-        if toks[i].text not in _OPEN:
-            continue
-        close = next((k for k in range(i + 2, min(i + 6, len(toks))) if toks[k].text in _CLOSE), None)
-        if close is None:
-            continue
-        gloss = nfkc(_text(toks, i + 1, close))
-        seat = res.by_surface.get(fold(gloss))
-        if not _WARD_GLOSS.match(gloss) and not (seat is not None and seat.type == "place"
-                                                 or res.rules.suffix_type(gloss) == "place"):
+        if not _seat_gloss(toks, i, res):
             continue  # (or a city: ミナトパワーデバイス（名古屋市）, ノーザン・フェライト（モントリオール）; a plant's
             # name glossed with its place keeps its suffix's type, which outranks this guess)
         a = _noun_run_before(toks, i, res)
