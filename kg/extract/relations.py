@@ -45,7 +45,7 @@ SUBJECT_ROLES = ("subject", "topic")
 ARG_DEPS = {"nsubj", "obj", "obl", "iobj", "dislocated", "csubj", "nmod", "advmod"}
 #: verbs whose object noun carries the event: Xの買収を発表した -> 買収する(X)
 LIGHT_VERBS = {
-    "発表": "", "表明": "", "決める": "", "決定": "", "明らか": "", "行う": "", "進める": "", "始める": "", "開始": "",
+    "発表": "", "表明": "", "決める": "", "する": "", "決定": "", "明らか": "", "行う": "", "進める": "", "始める": "", "開始": "",
     "実施": "", "手掛ける": "", "手がける": "", "担う": "", "加速": "", "強化": "", "推進": "", "急ぐ": "", "完了": "",
     "合意": "", "発表する": "", "結ぶ": "", "交わす": "", "締結": "", "目指す": "plan", "計画": "plan", "検討": "plan",
     "予定": "plan", "準備": "plan", "視野": "plan", "狙う": "plan", "模索": "plan", "協議": "plan",
@@ -247,7 +247,13 @@ def _site_in_quote(toks: list[Token]) -> list[Token]:
         if t.dep not in ("obl", "advcl", "nmod") or t.head <= t.i or t.pos not in ("NOUN", "PROPN"):
             continue
         case = [c for c in toks[t.i + 1:t.head] if c.head == t.i and c.dep == "case"]  # (…1号機（出力…）で、)
-        if not case or case[0].text != "で" or case[0].i + 1 >= len(toks) or toks[case[0].i + 1].text != "、":
+        if not case:
+            continue
+        end = case[0].i + 1
+        while end < len(toks) and toks[end].dep == "fixed" and toks[end].head == case[0].i:
+            end += 1  # に|つい|て: CCS事業について、…決定をしたと発表した
+        marker = "".join(x.text for x in toks[case[0].i:end])
+        if marker not in ("で", "について", "に関して") or end >= len(toks) or toks[end].text != "、":
             continue
         h = t.head
         noun = toks[h].head
@@ -1507,6 +1513,15 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         # A、Bと共同で整備した施設C (no subject in sight): the partners did it
         subjects = [m for a in partner_args for m in a.mentions]
         partner_args = []
+    if rule == "light-verb" and not any(a.role == "object" and a.mentions for a in others):
+        # CCS事業について、最終投資決定をした: an act noun on what the sentence is about
+        for a in others:
+            if a.role == "about" and a.particle in ("について", "に関して") and not a.mentions and a.token >= 0:
+                inner = [view.mention(c) for c in view.children[a.token] if c < a.token and view.toks[c].dep == "compound"
+                         and view.mention(c) is not None and view.mention(c).type in ("technology", "product", "facility")]
+                if inner:
+                    others = others + [Arg("object", a.token, inner[-1:], a.particle)]
+                    break
     # Xの生産に向け / Xの開発のため: what the subject means to do to X
     for a in others:
         if a.role == "about" and not a.mentions and a.token >= 0 and "サ変" in toks[a.token].tag:
