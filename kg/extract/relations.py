@@ -1473,6 +1473,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             # (住友化学で…を統括する森下浩二常務執行役員は…), else none
             employers = [disc.employer.get(m.name) if m.name in disc.stated else None for m in subjects]
             subjects = list(dict.fromkeys(employers)) if all(employers) else []
+            if subjects:
+                disc.topic = subjects  # (the text goes on about the company: 同社は…)
         if (disc.paragraph and lead and subjects and lead[0] not in subjects
                 and all(m.type == "company" and m.name in disc.subordinate for m in subjects)
                 and not any(w in label for w in SAYING + _SPEAKING)):
