@@ -144,8 +144,8 @@ def _namelike(t: Token) -> bool:
 
 def widen_middle_dot(toks: tuple[Token, ...], a: int, b: int) -> tuple[int, int]:
     """Never split a name at ・ or ＆: extend across it to katakana or Latin neighbours."""
-    def joinable(t: Token) -> bool:
-        return _is_katakana(t) or bool(_LATIN.search(t.text)) or "固有名詞" in t.tag
+    def joinable(t: Token) -> bool:  # (not a kanji personal name: 羽田孜・杉山憲夫 lists two people)
+        return _is_katakana(t) or bool(_LATIN.search(t.text)) or "固有名詞" in t.tag and "人名" not in t.tag
     while a >= 2 and toks[a - 1].text in NAME_JOINTS and joinable(toks[a - 2]) and joinable(toks[a]):
         a -= 2
     while b + 1 < len(toks) and toks[b].text in NAME_JOINTS and joinable(toks[b + 1]) and joinable(toks[b - 1]):
