@@ -516,6 +516,17 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
 _SITE_SUFFIXES = ("製作所", "事業所", "事業場", "製鉄所", "研究所")
 
 
+def _edition_before(toks: tuple[Token, ...], a: int) -> int:
+    """2012年ロンドンオリンピック, 第36回東京モーターショー: the year or the edition glued before an event's name
+    is part of it."""
+    if a >= 2 and toks[a - 1].text == "年" and toks[a - 2].pos == "NUM" and toks[a - 1].end == toks[a].start:
+        return a - 2
+    if (a >= 3 and toks[a - 1].text == "回" and toks[a - 2].pos == "NUM" and toks[a - 3].text == "第"
+            and toks[a - 1].end == toks[a].start):
+        return a - 3
+    return a
+
+
 def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """Noun runs ending with a telling word: 東京電力ホールディングス, アイダホ国立研究所, 熊本工場."""
     out = []
@@ -1505,6 +1516,9 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
                     c.attrs.setdefault("country", res.rules.countries.get(first.text[0], ""))
                     if c.name[:1] == first.text[0]:
                         c.name = c.name[1:]
+            if c.type == "event" and c.char_start is None and _edition_before(sent.tokens, c.start) < c.start:
+                a = sent.tokens[_edition_before(sent.tokens, c.start)].start  # 2012年|ロンドンオリンピック
+                c.name = nfkc(article.text[a:b])
             text = article.text[a:b]
             if c.type == "place" and text.endswith("子") and article.text.startswith("会社", b):
                 continue  # 米子|会社 is 米 + 子会社, not the city of 米子
