@@ -817,6 +817,19 @@ def offshore_candidates(sent: Sentence) -> list[Candidate]:
     return out
 
 
+def nationality_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
+    """日本人, イギリス人: Sudachi reads a nationality as one word; the country in it is a place."""
+    out = []
+    for i, t in enumerate(sent.tokens):
+        if len(t.text) < 3 or not t.text.endswith("人") or not t.tag.startswith("名詞-普通名詞"):
+            continue
+        entry = res.by_surface.get(fold(nfkc(t.text[:-1])))
+        if entry is not None and entry.type == "place":
+            out.append(Candidate(sent.index, i, i + 1, "place", entry.canonical, "nationality", "人",
+                                 char_start=t.start, char_end=t.end - 1))
+    return out
+
+
 def _katakana_name_run(toks: tuple[Token, ...], i: int, res: Resources) -> int:
     """The end of a katakana name starting at ``i`` that a particle, a comma or a parenthesis closes, or ``i``
     when there is none (カウンター|ポイントによると; not a word kg knows as something else)."""
@@ -1493,7 +1506,7 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
                  + bracket_candidates(sent, res)
                  + enumeration_candidates(sent, res) + suffix_candidates(sent, res) + title_candidates(sent, res)
                  + descriptor_candidates(sent, res) + seat_candidates(sent, res) + prefix_candidates(sent, res)
-                 + state_city_candidates(sent, res) + offshore_candidates(sent)
+                 + state_city_candidates(sent, res) + offshore_candidates(sent) + nationality_candidates(sent, res)
                  + slot_candidates(sent, res)
                  + tech_candidates(sent, res) + band_candidates(sent) + latin_kana_candidates(sent, res)
                  + model)
