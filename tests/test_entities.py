@@ -291,3 +291,28 @@ def test_a_models_type_gives_way_to_a_reliable_sources_for_the_same_name():
           m("a", 60, "mineo", "company", source="slot:と"), m("a", 80, "mineo", "product", source="kgner:product")]
     got = [x.type for x in one_type_per_name(ms)]
     assert got == ["product", "product", "company", "product"]  # (a slot's guess is no reliable source)
+
+
+def test_a_models_shorter_guess_gives_way_to_a_name_the_article_gave_in_brackets():
+    from kg.extract.entities import echo_mentions
+    from kg.model import Article, Sentence
+
+    # 事業会社「檜山ウインド」を設立した。檜山ウインドが発注した。 The model took 檜山 for a person in the second
+    # sentence; the name the article gave in brackets is whole there too.
+    text = "事業会社「檜山ウインド」を設立した。檜山ウインドが発注した。"
+    words = [["事業", "会社", "「", "檜山", "ウインド", "」", "を", "設立", "した", "。"],
+             ["檜山", "ウインド", "が", "発注", "した", "。"]]
+    sents, at = [], 0
+    for k, ws in enumerate(words):
+        toks, start = [], at
+        for i, w in enumerate(ws):
+            toks.append(tok(i, w, w, "NOUN", "名詞-普通名詞-一般", "dep", 0, at))
+            at += len(w)
+        sents.append(Sentence(k, start, at, text[start:at], tuple(toks)))
+    bracketed = Mention("a", 5, 11, "檜山ウインド", "company", "檜山ウインド", "bracket", 0)
+    guess = Mention("a", 18, 20, "檜山", "person", "檜山", "kgner:person", 1)
+    echoes = echo_mentions(Article("a", text), sents, [bracketed, guess])
+    assert [(e.text, e.type, e.start) for e in echoes] == [("檜山ウインド", "company", 18)]
+    # a reliable mention of its own is not overridden
+    reliable = Mention("a", 18, 20, "檜山", "person", "檜山", "dict", 1)
+    assert echo_mentions(Article("a", text), sents, [bracketed, reliable]) == []

@@ -1406,8 +1406,13 @@ def echo_mentions(article: Article, sentences: list[Sentence], found: list[Menti
     if not names:
         return []
     longest = max(len(n) for n in names)
-    # (a technology word inside a company's name gives way to it: ミナト|パワーデバイス after ミナトパワーデバイス（名古屋市）)
-    taken = {(m.sentence, i) for m in found if m.type != "technology" for i in range(m.start, m.end)}
+    # (a technology word inside a company's name gives way to it: ミナト|パワーデバイス after ミナトパワーデバイス（名古屋市）;
+    # so does a model's guess at a shorter piece of it: 檜山オフショア|ウインド after 事業会社「檜山オフショアウインド」)
+    guesses = [m for m in found if m.source.split(":")[0] in ("ginza", "kgner")]
+    taken = {(m.sentence, i) for m in found if m.type != "technology" and m not in guesses for i in range(m.start, m.end)}
+    taken |= {(m.sentence, i) for m in guesses if not any(
+        n != m.text and n.startswith(m.text) and article.text.startswith(n, m.start) for n in names)
+        for i in range(m.start, m.end)}
     inner = {(m.sentence, m.start, m.end) for m in found if m.type == "technology"}
     out: list[Mention] = []
     for sent in sentences:
@@ -1471,8 +1476,8 @@ def one_type_per_name(found: list[Mention]) -> list[Mention]:
 def extract_mentions(article: Article, sentences: list[Sentence], res: Resources) -> list[Mention]:
     out = one_type_per_name(held_apart(article, split_dotted(_sentence_mentions(article, sentences, res))))
     echoes = echo_mentions(article, sentences, out)
-    if echoes:  # technology words inside an echoed name are part of it
-        out = [m for m in out if m.type != "technology" or not any(
+    if echoes:  # technology words (and a model's shorter guesses) inside an echoed name are part of it
+        out = [m for m in out if not any(
             e.sentence == m.sentence and e.start <= m.start and m.end <= e.end for e in echoes)]
     return sorted(out + echoes, key=lambda m: (m.start, m.end)) if echoes else out
 
