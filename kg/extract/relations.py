@@ -2597,6 +2597,24 @@ def two_subjects(view: SentenceView, frames: dict[int, Frame], disc: Discourse) 
         frames[clause].args.insert(0, ga[0])
 
 
+def topic_acted_on(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """このうち最大220億円は経済産業省が補助する / セルフォージはロス氏が創業した: a は-topic before the が-actor of
+    the same verb is what the actor acts on, when it is a thing (an amount, a product, a plant) or a company a
+    person acts on."""
+    for f in frames.values():
+        ga = [a for a in f.args if a.role == "subject" and a.particle == "が" and _actors(a)]
+        if not ga or any(a.role == "object" and a.mentions for a in f.args):
+            continue
+        for a in f.args:
+            if a.role != "topic" or a.particle != "は" or not a.mentions or a.token > ga[0].token:
+                continue
+            things = all(m.type in ("amount", "product", "facility") for m in a.mentions)
+            made = all(m.type in ("company", "organization") for m in a.mentions) and all(
+                m.type == "person" for m in ga[0].mentions)
+            if things or made:
+                a.role = "object"
+
+
 def _release(frames: dict[int, Frame], tokens: set[int], after: int = -1) -> None:
     """Take the arguments at ``tokens`` out of every frame whose predicate comes after ``after``: the parser gave
     them a place that is not theirs."""
@@ -2966,6 +2984,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     split_noun_verbs(view, frames, disc)
     subject_of_empty_clause(view, frames, disc)
     two_subjects(view, frames, disc)
+    topic_acted_on(view, frames, disc)
     set_off_by_comma(view, frames, disc)
     before_relative_subject(view, frames, disc)
     cleft_focus(view, frames, disc)
