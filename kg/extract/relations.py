@@ -101,6 +101,7 @@ ROLE_WORDS = {
     "本部長": "holder", "事業本部長": "holder", "事業部長": "holder", "部長": "holder", "執行役員": "holder",
     "専務": "holder", "常務": "holder", "工場長": "holder", "社長CEO": "holder", "社長兼最高経営責任者": "holder",
     "学長": "holder", "所長": "holder", "教授": "holder", "准教授": "holder", "研究員": "holder", "議長": "holder", "委員長": "holder", "首相": "holder", "大統領": "holder",
+    "知事": "holder", "市長": "holder", "町長": "holder", "村長": "holder", "区長": "holder",
 } | dict.fromkeys(EXECUTIVE_TITLES, "holder")
 #: antecedent types of references
 REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "organization"), "同省": ("agency",),
@@ -126,7 +127,7 @@ SHARE_RATIO_NOUNS = ("出資比率", "持ち株比率", "出資割合", "議決�
 NEW_COMPANY_REFERENCES = {"新会社", "同合弁会社", "合弁新会社"}
 #: titles and honorifics after a person's name (the parser often makes them the head)
 PERSON_TITLES = {"氏", "さん", "様", "社長", "会長", "CEO", "最高経営責任者", "副社長", "首相", "大統領", "長官", "大臣",
-                 "相", "知事", "市長", "議員", "教授", "博士", "代表", "理事長", "総裁", "議長", "委員長", "会長兼社長",
+                 "相", "知事", "市長", "町長", "村長", "区長", "議員", "教授", "博士", "代表", "理事長", "総裁", "議長", "委員長", "会長兼社長",
                  "会長兼CEO", "社長兼CEO", "創業者", "CTO", "CFO", "COO", "所長", "学長", "専務", "常務", "執行役員",
                  "取締役", "本部長", "事業本部長", "事業部長", "部長", "工場長", "最高財務責任者", "最高技術責任者",
                  "最高執行責任者"} | EXECUTIVE_TITLES
@@ -2097,6 +2098,10 @@ def in_progress_relations(article: Article, view: SentenceView, topic: list[Ment
     return out
 
 
+#: the heads of a prefecture, a city, a town, a village or a ward
+_LOCAL_TITLES = {"知事", "市長", "町長", "村長", "区長"}
+
+
 def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                       topic: list[Mention] | None = None) -> list[Relation]:
     """Aの子会社であるB, A親会社のB, A創業者のB氏, A傘下のB, Aのロール B."""
@@ -2208,8 +2213,9 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             # サイクリスタルのマルクス・ヴェーバー最高経営責任者: the company right before the person
             p0 = _at_range(view, titled)[0]
             before = view.mention(p0 - 2) if p0 >= 2 and toks[p0 - 1].text == "の" else None
-            if before is not None and before.type in ("company", "organization", "agency"):
-                owner = [before]
+            if before is not None and (before.type in ("company", "organization", "agency")
+                                       or before.type == "place" and word in _LOCAL_TITLES):
+                owner = [before]  # (石川県の馳浩知事: a governor's office is the prefecture's)
         if not owner and kind == "holder" and titled is not None and titled.type == "person":
             # NTTで研究開発部門を率いる川島健吾常務: the company of the clause that says what the person leads
             ph = view.head_of.get(titled.span, t.i)
@@ -2305,7 +2311,8 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                 if kind == "holder" and head.type != "person":
                     continue
                 if head.type not in ACTOR_TYPES or (tail.type not in ACTOR_TYPES
-                                                    and not (kind == "owner" and tail.type == "product")):
+                                                    and not (kind == "owner" and tail.type == "product")
+                                                    and not (word in _LOCAL_TITLES and tail.type == "place")):
                     continue  # a brand may be under a company (傘下の住宅ブランド「X」)
                 out.append(_rel(article, view.sent, head, tail, label, "nominal", kind, 0.6 if implicit else 0.8,
                                 resolved="topic" if implicit else ""))
