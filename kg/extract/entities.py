@@ -516,6 +516,14 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
 _SITE_SUFFIXES = ("製作所", "事業所", "事業場", "製鉄所", "研究所")
 
 
+def _unit_after(toks: tuple[Token, ...], b: int) -> int:
+    """志賀原子力発電所2号機: a unit number glued after a plant's name is part of the unit's name."""
+    if (b + 1 < len(toks) and toks[b].pos == "NUM" and toks[b + 1].text in ("号機", "号炉")
+            and toks[b - 1].end == toks[b].start):
+        return b + 2
+    return b
+
+
 def _edition_before(toks: tuple[Token, ...], a: int) -> int:
     """2012年ロンドンオリンピック, 第36回東京モーターショー: the year or the edition glued before an event's name
     is part of it."""
@@ -1534,6 +1542,9 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
                     c.attrs.setdefault("country", res.rules.countries.get(first.text[0], ""))
                     if c.name[:1] == first.text[0]:
                         c.name = c.name[1:]
+            if c.type == "facility" and c.char_start is None and _unit_after(sent.tokens, c.end) > c.end:
+                b = sent.tokens[_unit_after(sent.tokens, c.end) - 1].end  # 志賀原子力発電所|2|号機
+                c.name = nfkc(article.text[a:b])
             if c.type == "event" and c.char_start is None and _edition_before(sent.tokens, c.start) < c.start:
                 a = sent.tokens[_edition_before(sent.tokens, c.start)].start  # 2012年|ロンドンオリンピック
                 c.name = nfkc(article.text[a:b])
