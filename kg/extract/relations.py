@@ -880,10 +880,10 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
             role = "object"  # 新薬「X」も獲得した / Aは…米Bも買収し: what is also acquired, not who acquires
         elif role == "topic" and ms and particle == "も" and view.mention(c) is None and not _counted(view, c):
             role = "object"  # Xの製品も採用した: what the subject also takes (not A、Bの2社も: who also acts)
-        if not ms and (role == "place" or role == "target" and any(w in frame.label for w in BUILDING_VERBS)) and _site_word(
-                view, c, _ON_SITE):
+        if not ms and (role == "place" or role == "target" and any(w in frame.label for w in BUILDING_VERBS + (
+                "投資", "投じる"))) and _site_word(view, c, _ON_SITE):
             # 秋田県小坂町の製錬所で…を引き上げる, 美浜発電所の敷地内で: the place or plant the act happens at
-            # (横浜市鶴見区の拠点内に新工場を建設: where it is built, a target as before)
+            # (横浜市鶴見区の拠点内に新工場を建設: where it is built, a target as before; ひたちなか市の工場に…を投資)
             ms = [view.mention(g) for g in view.children[c] if g < c and view.particle(g) in ("の", "")
                   and view.mention(g) is not None and view.mention(g).type in ("place", "facility")][-1:]
             # (三隅発電所（浜田市）1号機で: the plant glued to its unit)
@@ -2604,22 +2604,41 @@ def two_subjects(view: SentenceView, frames: dict[int, Frame], disc: Discourse) 
         frames[clause].args.insert(0, ga[0])
 
 
+#: acts of owning a company: WHはAとBが共同で保有しており (WH is what A and B own)
+_OWNING = ("保有", "所有", "買収", "出資", "設立", "創業")
+
+
 def topic_acted_on(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """このうち最大220億円は経済産業省が補助する / セルフォージはロス氏が創業した: a は-topic before the が-actor of
     the same verb is what the actor acts on, when it is a thing (an amount, a product, a plant) or a company a
     person acts on."""
     for f in frames.values():
         ga = [a for a in f.args if a.role == "subject" and a.particle == "が" and _actors(a)]
-        if not ga or any(a.role == "object" and a.mentions for a in f.args):
-            continue
+        up = frames.get(view.heads[f.pred])
+        if not ga or any(a.role == "object" and a.mentions for a in f.args) or f.passive or (
+                up is not None and up.passive):
+            continue  # (ラピダスは…8社が出資して設立された: a passive reads the topic already)
         for a in f.args:
             if a.role != "topic" or a.particle != "は" or not a.mentions or a.token > ga[0].token:
                 continue
             things = all(m.type in ("amount", "product", "facility") for m in a.mentions)
-            made = all(m.type in ("company", "organization") for m in a.mentions) and all(
-                m.type == "person" for m in ga[0].mentions)
+            made = all(m.type in ("company", "organization") for m in a.mentions) and (all(
+                m.type == "person" for m in ga[0].mentions) or any(w in f.label for w in _OWNING))
             if things or made:
                 a.role = "object"
+
+
+def in_addition_to(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """契約一時金30億円に加え、…最大120億円のマイルストーンを支払う: what the act comes in addition to is another object
+    of the act the clause chains to."""
+    for i, f in frames.items():
+        if view.toks[i].lemma != "加える" or view.toks[i].dep != "advcl" or view.heads[i] not in frames:
+            continue
+        extra = [a for a in f.args if a.role == "target" and a.mentions]
+        g = frames[view.heads[i]]
+        if extra and any(a.role == "object" and a.mentions for a in g.args):
+            f.args = [a for a in f.args if a not in extra]
+            g.args.extend(Arg("object", a.token, a.mentions, "に加え") for a in extra)
 
 
 def _release(frames: dict[int, Frame], tokens: set[int], after: int = -1) -> None:
@@ -2669,10 +2688,19 @@ def cleft_focus(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -
         t = toks[i]
         no = next((c for c in view.children[i] if toks[c].text == "の" and toks[c].dep == "mark"
                    and c + 1 < len(toks) and toks[c + 1].text == "は"), None)
-        if t.dep not in ("csubj", "advcl") or no is None:
-            continue
+        if t.dep not in ("csubj", "advcl", "ROOT") or no is None:
+            continue  # (the parser may make the cleft clause the root: Jパワーが落札(ROOT)したのは、…だ)
         k = view.heads[i] if view.mention(view.heads[i]) is not None else no + 2  # (…のはNTTドコモだけで、…)
         named = view.mention(k) if k < len(toks) else None
+        cop = next((c for c in range(len(toks) - 1, no, -1) if toks[c].dep == "cop" or toks[c].text in ("だ", "です")
+                    and c + 1 < len(toks) and toks[c + 1].text == "。"), None)
+        if (named is None or named.type == "amount") and cop is not None:
+            # Jパワーが落札したのは、…で計画する「新豊根第2揚水発電所」（出力48万キロワット）だ: what the copula ends on,
+            # before its gloss and brackets
+            j = _before_gloss(view, cop - 1)
+            j = j - 1 if j > no and toks[j].text in ("」", "』") else j
+            if j > no and view.mention(j) is not None and view.mention(j).type != "amount":
+                k, named = j, view.mention(j)
         focus = [x for x in conjuncts(view, view.head_of.get(named.span, k)) if x.type != "amount"] if named else []
         if not focus:
             continue
@@ -2992,6 +3020,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     subject_of_empty_clause(view, frames, disc)
     two_subjects(view, frames, disc)
     topic_acted_on(view, frames, disc)
+    in_addition_to(view, frames, disc)
     set_off_by_comma(view, frames, disc)
     before_relative_subject(view, frames, disc)
     cleft_focus(view, frames, disc)
