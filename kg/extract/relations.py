@@ -134,7 +134,8 @@ PERSON_TITLES = {"氏", "さん", "様", "社長", "会長", "CEO", "最高経�
 GLUED_COUNTRY_TOKENS = {"米", "英", "中", "韓", "独", "仏", "蘭", "豪", "印", "露", "伊", "加", "台"}
 #: nouns a clause can modify without being its argument: 買収することで合意, 導入したことが分かった
 FORMAL_NOUNS = {"こと", "の", "もの", "ため", "よう", "ところ", "旨", "可能性", "必要", "場合", "際", "結果", "中",
-                "方針", "計画", "予定", "考え", "意向", "構想", "見通し", "狙い", "方向", "目標", "見込み", "姿勢"}
+                "方針", "計画", "予定", "考え", "意向", "構想", "見通し", "狙い", "方向", "目標", "見込み", "姿勢",
+                "ほか", "他"}  # (…を支払うほか、…: another act of the same actor)
 _AMOUNT_NOUN_TAIL = re.compile(r"(?:額|金額|費|総額|規模|高)$")
 _ENUM_LINKS = {"という", "といった", "など", "ら", "などの"}
 _ARG_CASES = {"は", "が", "も", "を"}
@@ -1693,10 +1694,16 @@ def _thing_changes(view: SentenceView, frame: Frame, label: str) -> bool:
     """実際の導入量は約60万キロワットにとどまる: a thing that changes by itself is the subject; no actor is omitted
     (but 安全対策費は…に膨らむ: a cost is the topic company's)."""
     toks = view.toks
-    return label in CHANGE_VERBS and any(
+    if label not in CHANGE_VERBS:
+        return False
+    # (…の世界市場は…に拡大する見通しだ: the parser may hang the topic on the noun the clause ends on)
+    up = view.heads[frame.pred]
+    hung = [c for c in view.children[up] if c < frame.pred and view.particle(c) == "は" and view.mention(c) is None
+            ] if up != frame.pred and toks[up].pos == "NOUN" else []
+    return any(
         a.role in SUBJECT_ROLES and a.token >= 0 and not a.mentions and not a.resolved
         and not _ACT_AMOUNT.search(_compound_word(view, a.token)) and not nfkc(toks[a.token].text).endswith("費")
-        for a in frame.args)
+        for a in frame.args) or any(not _ACT_AMOUNT.search(_compound_word(view, c)) for c in hung)
 
 
 def _place_topic(view: SentenceView, frame: Frame) -> bool:
@@ -1774,7 +1781,8 @@ def main_clause(view: SentenceView, i: int) -> bool:
         t = view.toks[cur]
         if any(view.toks[c].text in _CONDITIONAL for c in view.children[cur] if c > cur):
             return False  # …を見れば明らかだ: a condition, not what the actor did
-        if t.dep in ("advcl", "conj", "xcomp", "ccomp") or (t.dep == "acl" and not is_relative_clause(view, cur)):
+        if t.dep in ("advcl", "conj", "xcomp", "ccomp") or (t.dep == "acl" and not is_relative_clause(view, cur)) or (
+                t.dep == "obl" and t.lemma in ("ほか", "他")):  # (…を支払うほか、…を支払う: two acts of one actor)
             cur = view.heads[cur]
         elif t.dep in ("obj", "nsubj", "obl") and _compound_word(view, cur) in PLAN_NOUNS and not any(
                 view.particle(c) in ("は", "が") and view.mention(c) is None for c in view.children[view.heads[cur]]):
@@ -2286,6 +2294,12 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             other = [m for m in view.mentions if t.end <= m.start and m.type in ("company", "organization")
                      and m.span in view.head_of and view.head_of[m.span] - t.i <= 25
                      and view.particle(view.head_of[m.span]) in ("は", "が", "も", "と", "を", "に", "では")][:1]
+        verb = view.heads[t.i]
+        if (not other and kind == "holder" and toks[verb].lemma in ("務める", "つとめる") and verb + 1 < len(toks)
+                and toks[_past_gloss(view, t.i)].text == "を" and toks[verb].text.endswith("る")):
+            # Xの最高経営責任者（CEO）を務めるY氏: the person the clause describes, right after it
+            m = view.mention(verb + 1)
+            other = [m] if m is not None and m.type == "person" else []
         if not other and kind == "holder":
             # AのB CEO: the person right before the title
             m = view.mention(t.i - 1)
@@ -3245,7 +3259,7 @@ ORDERING_VERBS = ("発注", "注文", "委託", "外注")
 
 #: verbs of a quantity changing or standing at a level by itself (導入量は…にとどまる, 売上高が…に達する)
 CHANGE_VERBS = ("とどまる", "留まる", "達する", "上る", "のぼる", "膨らむ", "増える", "減る", "下回る", "上回る",
-                "伸びる", "落ち込む", "及ぶ")
+                "伸びる", "落ち込む", "及ぶ", "拡大する", "広がる", "成長する", "縮小する", "増加する", "減少する")
 
 
 #: verbs that say where a thing lies: the noun a clause of them describes is their subject
