@@ -826,6 +826,10 @@ def _clause_between(view: SentenceView, i: int, a: int, b: int) -> bool:
         b < v < i and view.toks[v].dep in ("obj", "advcl", "ccomp") for v in view.children[i])  # (not Bも買収した)
 
 
+#: groups of companies, named after the one they are built around (Xを代表企業とする企業連合)
+_GROUPS = ("連合", "コンソーシアム", "陣営", "共同事業体")
+
+
 def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Frame:
     t = view.toks[i]
     frame = Frame(i, predicate_label(view, i))
@@ -852,6 +856,11 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
             ms = [view.mention(g) for g in view.children[c] if g < c and view.toks[g].dep == "compound"
                   and view.mention(g) is not None and view.mention(g).type in ACTOR_TYPES][-1:]
             role = "source" if ms else role
+        if not ms and role in ("object", "target") and _compound_word(view, c).endswith(_GROUPS):
+            # 三井物産を代表企業とする企業連合を選定: the group is named by the company it is built around
+            ms = [m for k in view.children[c] if k < c and view.toks[k].dep == "acl" and view.toks[k].lemma == "する"
+                  for g in view.children[k] if view.particle(g) == "を" for m in conjuncts(view, g)
+                  if m.type in ("company", "organization")]
         if role == "object" and ms and all(m.type == "amount" for m in ms) and any(
                 nfkc(view.toks[g].text) in SHARE_NOUNS for g in view.children[c] if g < c):
             # Xの株式約10%を取得 / X株の75%を取得: X too
