@@ -773,6 +773,8 @@ def predicate_label(view: SentenceView, i: int) -> str:
     """The predicate in dictionary form, with its noun compounds: 経営統合する, 追加出資する; money put into
     something (約400億円を投じる) is an investment, 投資する."""
     t = view.toks[i]
+    if t.text in ("済み", "済"):  # 設立済み: 設立する
+        return _compound_word(view, i, ("compound",))[:-len(t.text)] + "する"
     if t.tag.startswith("名詞") or (t.pos == "NOUN"):
         return _compound_word(view, i, ("compound",)) + "する"
     if t.lemma in ("投じる", "投ずる") and not any(view.toks[c].text == "一石" for c in view.children[i]):
@@ -785,6 +787,8 @@ def is_predicate(t: Token) -> bool:
     # called a verb (物流センター, 三井化学) is none
     if t.pos == "VERB":
         return not (t.tag.startswith("名詞") and "サ変" not in t.tag and "形状詞" not in t.tag)
+    if t.text in ("済み", "済") and t.dep in ("ROOT", "advcl", "conj"):
+        return True  # 事業会社「X」を共同出資で設立|済みだ: an act done
     return (t.pos == "ADJ" and t.tag.startswith("名詞")) or (t.dep == "ROOT" and t.pos == "NOUN" and "サ変" in t.tag) or (
         t.pos == "NOUN" and t.tag.startswith("接尾辞") and "サ変" in t.tag and t.dep == "advcl")  # 子会社|化(advcl)し
 
@@ -3107,7 +3111,10 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         if own and view.toks[i].dep in ("advcl", "conj"):
             chain = own
         elif (not own and i not in subject_of and chain and not is_relative_clause(view, i)
-              and not any(a.role in SUBJECT_ROLES and a.particle in ("は", "が") for a in frames[i].args)):
+              and not any(a.role in SUBJECT_ROLES and a.particle in ("は", "が") and not (
+                  a.token >= 0 and _compound_word(view, a.token).endswith(_GROUPS) and not a.mentions)
+                          for a in frames[i].args)):
+            # (企業連合はA、B、Cの3社で構成し、…を設立済みだ: the group is the companies it is made of)
             subject_of[i] = chain  # (not past a subject of its own: AとBが先行しており、…出荷量は…膨らむ)
     # the sentence topic: the first actor marked with は (it scopes over the main clause even when the
     # parser hangs it on the first verb: DOEは、…に対応し、…を打ち出した)
