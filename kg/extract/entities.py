@@ -441,6 +441,8 @@ KINDS_AFTER_BRACKETS = {"技術": "technology", "方式": "technology", "工法"
                         "シリーズ": "product"}
 #: category nouns before a bracketed name that make it a body, not a product: 企業連合「X」, 合弁会社「Y」
 BODIES_BEFORE_BRACKETS = {"連合": "organization", "コンソーシアム": "organization", "協議会": "organization",
+                          "団体": "organization", "新団体": "organization", "組織": "organization",
+                          "協会": "organization", "企業連合": "organization", "アライアンス": "organization",
                           "会社": "company", "新会社": "company", "合弁会社": "company", "子会社": "company",
                           "事業会社": "company", "持ち株会社": "company"}
 
