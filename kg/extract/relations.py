@@ -543,7 +543,7 @@ def _at_range(view: SentenceView, m: Mention) -> tuple[int, int]:
     return min(own), max(own)
 
 
-def listed_before(view: SentenceView, m: Mention) -> list[Mention]:
+def listed_before(view: SentenceView, m: Mention, links: tuple[str, ...] = ("、", "，")) -> list[Mention]:
     """米グーグル、シンガポールのシングテル、フィリピンのPLDT、台湾の中華電信と: the actors listed with commas before a
     mention, each maybe with its place and の (which the parser hangs the list on)."""
     toks = view.toks
@@ -558,7 +558,7 @@ def listed_before(view: SentenceView, m: Mention) -> list[Mention]:
             # A、ソニーグループのCVCである|ソニーイノベーションファンド: the description is the name's, the list
             # goes on before it
             k = next((j + 1 for j in range(k - 3, max(k - 16, 0), -1) if toks[j].text in ("、", "，")), k)
-        if k < 2 or toks[k - 1].text not in ("、", "，"):
+        if k < 2 or toks[k - 1].text not in links:
             return out
         prev = view.mention(_before_gloss(view, k - 2))  # (日本政策投資銀行（DBJ）、: the name before its gloss)
         if prev is None or prev.type not in ACTOR_TYPES or prev in out or (
@@ -620,7 +620,8 @@ def enumerated(view: SentenceView, i: int) -> list[Mention]:
                            and _after(view, view.head_of.get(view.mention(g).span, g)) == "と"]
             number = nfkc(view.toks[after + 1].text) if counted else ""
             if number.isdigit() and len(out) < int(number):  # A、B、Cの3社: the parser lost A and B
-                out[:0] = [x for x in reversed(listed_before(view, cm)) if x not in out]
+                # (AとB、C、Dの4社: the first joined by と)
+                out[:0] = [x for x in reversed(listed_before(view, cm, ("、", "，", "と"))) if x not in out]
             listed = []
         elif _after(view, last) in ("、", "，", "や", "と"):
             listed.append(c)
