@@ -2975,8 +2975,10 @@ def abandoned_clauses(view: SentenceView, frames: dict[int, Frame], disc: Discou
             frames[c].negated = True
             more = [k for k in view.children[c] if k < c and k in frames and view.toks[k].dep == "advcl"]
             # …から調達する案も検討したが断念した: the plan the given-up clause weighed is given up too
-            more += [k for a in frames[c].args if a.token >= 0 and nfkc(view.toks[a.token].text) in PLAN_NOUNS
-                     for k in view.children[a.token] if k in frames and view.toks[k].dep == "acl"]
+            # (…と共同で販売することを一時検討したが、見送った: what the weighing was of)
+            more += [k for a in frames[c].args if a.token >= 0 and (
+                nfkc(view.toks[a.token].text) in PLAN_NOUNS or a.role == "object" and view.toks[a.token].text == "こと")
+                for k in view.children[a.token] if k in frames and view.toks[k].dep == "acl"]
             todo.extend(k for k in more if k not in seen)
             seen.update(more)
 
