@@ -243,3 +243,29 @@ def test_relation_values_round_trip_their_attributes():
     r = Relation("a", (0, 4), (5, 9), "出資する", 0, 20, "frame", 0.8, "target",
                  (("amount_unit", "USD"), ("amount_value", "500000000"), ("modality", "plan")))
     assert r.attr("modality") == "plan" and r.attr("negated") == ""
+
+
+def test_a_founder_works_at_what_they_founded_whatever_a_later_title_is_read_as():
+    from kg.extract.relations import Discourse, SentenceView, executive_acts
+    from kg.model import Article
+
+    # 同社は…桐生智哉社長が創業した。 then 桐生社長は…: the title's company read from context (the article's
+    # lead, ローム) does not move the founder named in full before.
+    s = sentence([
+        ("桐生智哉", "桐生智哉", "PROPN", "名詞-固有名詞-人名-一般", "nsubj", 2),
+        ("エッジラボ", "エッジラボ", "PROPN", "名詞-固有名詞-一般", "obj", 2),
+        ("創業", "創業", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 2),
+        ("桐生", "桐生", "PROPN", "名詞-固有名詞-人名-姓", "nsubj", 2),
+        ("ローム", "ローム", "PROPN", "名詞-固有名詞-一般", "obj", 2),
+    ])
+    founder, startup = mention(s, "桐生智哉", "person"), mention(s, "エッジラボ", "company")
+    lead = mention(s, "ローム", "company")
+    short = Mention("a", 13, 15, "桐生", "person", "桐生", "kgner", 0)  # (not the 桐生 inside 桐生智哉)
+    view = SentenceView(s, [founder, startup, short, lead])
+    disc = Discourse()
+    founded = Relation("a", founder.span, startup.span, "創業する", 0, 20, "frame", 0.8, "subject", (("resolved", "同社"),))
+    executive_acts(Article("a", s.text), view, [founded], disc)
+    assert disc.employer["桐生智哉"] is startup and "桐生智哉" in disc.stated
+    guessed = Relation("a", short.span, lead.span, "社長", 0, 20, "nominal", 0.6, "holder", (("resolved", "topic"),))
+    executive_acts(Article("a", s.text), view, [guessed], disc)
+    assert disc.employer["桐生"] is startup

@@ -1487,7 +1487,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                 w in label for w in PERSON_PREDICATES):
             # 桐生社長は「…。…に出荷したい」と述べた: the company ships, the one the text made the speaker an officer of
             # (住友化学で…を統括する森下浩二常務執行役員は…), else none
-            employers = [disc.employer.get(m.name) if m.name in disc.stated else None for m in subjects]
+            employers = [disc.employer.get(m.name) for m in subjects]
             subjects = list(dict.fromkeys(employers)) if all(employers) else []
             if subjects:
                 disc.topic = subjects  # (the text goes on about the company: 同社は…)
@@ -3224,14 +3224,20 @@ def executive_acts(article: Article, view: SentenceView, found: list[Relation], 
     """社長の古川俊太郎氏は…京都市南区に約350億円を投じて開発棟を建設する: what an executive says the company
     will do (money, a site, a product) is the company's act. The company is the one this sentence or an earlier one
     gave the person a title in."""
-    holders = [r for r in found if r.rule == "nominal" and r.role == "holder"]
+    # (…出身の桐生智哉社長が22年に創業した: a founder works at what they founded)
+    holders = [r for r in found if r.rule == "nominal" and r.role == "holder" or "創業" in r.relation]
     # the mentions of the article so far, indexed only when this sentence gave someone a title
     by_span = {m.span: m for m in (*disc.recent, *view.mentions)} if holders else {}
     for r in holders:
         head, tail = by_span.get(r.head), by_span.get(r.tail)
         if head is not None and tail is not None and head.type == "person" and tail.type in ("company", "agency"):
+            full = next((n for n in disc.stated if n == head.name or n.startswith(head.name)), None)
+            if r.attr("resolved") and full is not None:
+                # (桐生社長は: a title read from context does not move a founder the text named in full)
+                disc.employer[head.name] = disc.employer[full]
+                continue
             disc.employer[head.name] = tail
-            if not r.attr("resolved"):
+            if not r.attr("resolved") or r.rule != "nominal":  # (同社は…X氏が創業した: 同社 is said, not guessed)
                 disc.stated.add(head.name)
     out = []
     for person, thing, label, role, negated, modality in view.by_executives:
