@@ -1201,6 +1201,8 @@ class Discourse:
     #: companies the lead acted on or owns (its target, its subsidiary): a paragraph on one may end, and the text
     #: goes back to the lead
     subordinate: set[str] = field(default_factory=set)
+    #: who last did each kind of act the text gives an amount of (受注 -> the company that won the order): 受注額は…
+    actor_of: dict[str, Mention] = field(default_factory=dict)
 
     def main_actor(self, kinds: tuple[str, ...]) -> list[Mention]:
         """Whose executive an ownerless 社長の X 氏 is: the article's lead actor, else the company it has
@@ -2474,6 +2476,9 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
                         if g < c and view.particle(g) == "が" for m in arg_mentions(view, g) if m.type in ACTOR_TYPES]
                 if said:
                     owners, word = said, act
+                elif act in disc.actor_of and not any(m.type in ACTOR_TYPES and m.start < t.start for m in view.mentions):
+                    # …はレーザーテックが受注した。受注額は約45億円で: whoever did that act last
+                    owners, word, resolved = [disc.actor_of[act]], act, "topic"
                 else:
                     before = [m for m in (topic or []) if m.start < t.start]
                     owners = [m for m in (before or disc.topic) if m.type in ACTOR_TYPES][:1]
@@ -2505,6 +2510,8 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
     return out
 
 
+#: acts whose amount a later sentence gives on its own (受注額は約45億円で): the actor is who did the act last
+_AMOUNT_ACTS = ("受注", "買収", "発注", "落札", "受託")
 #: nouns naming the amount of an act: 買収額, 投資総額, 総額
 _ACT_AMOUNT = re.compile(r"(?:額|総額|事業費|建設費|開発費|投資費|一時金|契約金|対価)$")
 #: verbs of money changing hands: 受け取る総額, 支払う対価
@@ -3217,6 +3224,12 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     disc.recent.extend(sorted(mentions, key=lambda m: m.start))
     disc.last_companies = [m for m in mentions if m.type == "company"]
     disc.last_ga = [m for m in disc.last_companies if m.span in view.head_of and view.particle(view.head_of[m.span]) == "が"]
+    for f in frames.values():  # (…装置はレーザーテックが受注した: the act, whatever its object is)
+        doers = [m for a in f.args if a.role in SUBJECT_ROLES and not a.resolved  # (named, not 同社)
+                 for m in a.mentions if m.type in ACTOR_TYPES]
+        for act in _AMOUNT_ACTS if doers and not f.negated else ():
+            if act in f.label:
+                disc.actor_of[act] = doers[0]
     return out
 
 
