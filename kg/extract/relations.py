@@ -1798,7 +1798,10 @@ def main_clause(view: SentenceView, i: int) -> bool:
         if any(view.toks[c].text in _CONDITIONAL for c in view.children[cur] if c > cur):
             return False  # …を見れば明らかだ: a condition, not what the actor did
         if t.dep in ("advcl", "conj", "xcomp", "ccomp") or (t.dep == "acl" and not is_relative_clause(view, cur)) or (
-                t.dep == "obl" and t.lemma in ("ほか", "他")):  # (…を支払うほか、…を支払う: two acts of one actor)
+                t.dep == "obl" and t.lemma in ("ほか", "他")) or (  # (…を支払うほか、…を支払う: two acts of one actor)
+                t.dep == "acl" and _compound_word(view, view.heads[cur]).endswith(_AGREEMENTS)):
+            cur = view.heads[cur]  # (…から10年間調達する|契約を結んだ: what the agreement is about is the act)
+        elif t.dep == "obj" and _compound_word(view, cur).endswith(_AGREEMENTS):
             cur = view.heads[cur]
         elif t.dep in ("obj", "nsubj", "obl") and _compound_word(view, cur) in PLAN_NOUNS and not any(
                 view.particle(c) in ("は", "が") and view.mention(c) is None for c in view.children[view.heads[cur]]):
