@@ -56,6 +56,8 @@ LIGHT_VERBS = {
 #: verbs whose partner is the other party of the act itself: AはBと提携/統合/合併する
 RECIPROCAL = ("提携", "統合", "合併", "協業", "連携", "協力", "合弁", "業務提携", "資本提携", "経営統合", "共同開発",
               "協議", "交渉", "契約", "合意", "締結")
+#: light verbs that say something of their own about the act noun they carry (承認を申請, 統合を協議)
+_SAYING_WHAT = {"申請", "協議", "交渉", "提案", "打診", "要請"}
 #: what companies do and ministries do not: an omitted subject of these is no ministry
 BUSINESS_ACTS = ("提携", "開発", "調達", "生産", "供給", "買収", "出資", "販売", "導入", "採用", "量産", "設立", "契約",
                  "納入", "受注", "発売", "製造", "出荷")
@@ -1399,6 +1401,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                 partners = [p for c in view.children[a.token] if view.particle(c) in ("との", "と")
                             for p in arg_mentions(view, c) or resolve_reference(view, c, disc, view.mentions)]
                 label = predicate_label(view, a.token)
+                if verb.lemma in _SAYING_WHAT:  # 承認を申請する: 承認申請する, both words
+                    label = label[:-2] + predicate_label(view, frame.pred)
                 rule = "light-verb"
                 if light == "negated":
                     negated = True
@@ -1461,6 +1465,11 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                      for m in arg_mentions(view, c) if m.type in ("product", "technology", "facility")]
             others = [a for a in others if a is not src[0]] + [Arg("object", -1, about or subjects, "")]
             subjects = src[0].mentions
+    if label in ("受ける", "得る"):
+        # 総額約320億円の協調融資を受ける: what is received names the relation (協調融資を受ける)
+        act = [a.token for a in frame.args if a.role == "object" and a.token >= 0 and "サ変" in toks[a.token].tag]
+        if act:
+            label = _compound_word(view, act[0], ("compound",)) + "を" + label
     # 「RK-418」について、…の開発・販売権を取得する: rights to a thing are an act on the thing
     if verb.lemma in RIGHTS_ACTS and not any(a.role == "object" and a.mentions for a in others) and any(
             a.role == "object" and a.token >= 0 and _compound_word(view, a.token).endswith(RIGHTS_NOUNS)
