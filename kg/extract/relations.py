@@ -56,6 +56,9 @@ LIGHT_VERBS = {
 #: verbs whose partner is the other party of the act itself: AはBと提携/統合/合併する
 RECIPROCAL = ("提携", "統合", "合併", "協業", "連携", "協力", "合弁", "業務提携", "資本提携", "経営統合", "共同開発",
               "協議", "交渉", "契約", "合意", "締結")
+#: what an authority or a partner hands over, which names the act of handing it (免許を交付する)
+_GRANTED = {"免許", "許可", "認可", "承認", "補助金", "助成金", "交付金", "ライセンス", "権利", "販売権", "開発権",
+            "特許", "株式", "新株", "社債"}
 #: light verbs that say something of their own about the act noun they carry (承認を申請, 統合を協議)
 _SAYING_WHAT = {"申請", "協議", "交渉", "提案", "打診", "要請"}
 #: what companies do and ministries do not: an omitted subject of these is no ministry
@@ -1465,6 +1468,12 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                      for m in arg_mentions(view, c) if m.type in ("product", "technology", "facility")]
             others = [a for a in others if a is not src[0]] + [Arg("object", -1, about or subjects, "")]
             subjects = src[0].mentions
+    if label in ("交付する", "付与する", "与える", "出す", "取得する", "発行する"):
+        # 総務省は…ドコモに無線局の免許を交付した: what is handed over names the relation (免許を交付する)
+        kinds = [nfkc(toks[a.token].text) for a in frame.args if a.role == "object" and a.token >= 0 and not a.mentions
+                 and nfkc(toks[a.token].text) in _GRANTED]
+        if kinds:
+            label = kinds[0] + "を" + label
     if label in ("受ける", "得る"):
         # 総額約320億円の協調融資を受ける: what is received names the relation (協調融資を受ける)
         act = [a.token for a in frame.args if a.role == "object" and a.token >= 0 and "サ変" in toks[a.token].tag]
