@@ -1399,7 +1399,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             obj = toks[a.token] if a.token >= 0 else None
             if ((a.role == "object" or (a.role == "place" and verb.lemma == "合意")
                  or (a.role == "target" and verb.lemma == "向ける")) and obj is not None
-                    and not a.mentions and "サ変" in obj.tag):
+                    and not a.mentions and ("サ変" in obj.tag or verb.lemma in ("行う", "実施") and a.role == "object"
+                                            and obj.pos == "NOUN" and "助数詞" not in obj.tag)):
+                # (第一三共と共同販促を行う: 販促 is no サ変 word for Sudachi, but what is done is still the act)
                 inner = of_mention(view, a.token)
                 partners = [p for c in view.children[a.token] if view.particle(c) in ("との", "と")
                             for p in arg_mentions(view, c) or resolve_reference(view, c, disc, view.mentions)]
