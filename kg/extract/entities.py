@@ -1405,6 +1405,12 @@ def _unpaired(attrs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]
     return tuple((k, v) for k, v in attrs if k != "pair")
 
 
+#: the corporate word a company's name ends on, which the text drops after the first mention
+_CORPORATE_TAILS = ("セラピューティクス", "テクノロジーズ", "テクノロジー", "マテリアルズ", "ホールディングス",
+                    "コーポレーション", "インダストリーズ", "エナジー", "パートナーズ", "ファーマシューティカルズ",
+                    "バイオサイエンシズ", "システムズ", "ネットワークス", "ソリューションズ", "キャピタル")
+
+
 def echo_mentions(article: Article, sentences: list[Sentence], found: list[Mention]) -> list[Mention]:
     """One name, one thing, within an article: a name found once by a reliable source (GOは…運営するGO,
     a descriptor's 新興企業X) is a mention wherever else the article writes it as whole tokens, even where
@@ -1413,6 +1419,12 @@ def echo_mentions(article: Article, sentences: list[Sentence], found: list[Menti
     for m in found:
         if m.type in _ECHO_TYPES and m.source.split(":")[0] in _ECHO_SOURCES and len(m.text.strip()) >= 2:
             names.setdefault(m.text, m)
+    for text, m in list(names.items()):
+        head, _, tail = text.rpartition("・")
+        if m.type == "company" and tail in _CORPORATE_TAILS and len(head) >= 3 and head not in names:
+            # セルフォージ・セラピューティクス … セルフォージは: the name without its corporate word, later on
+            names[head] = Mention(m.article, m.start, m.start + len(head), head, m.type, m.name, m.source,
+                                  m.sentence, m.attrs)
     if not names:
         return []
     longest = max(len(n) for n in names)
@@ -1421,8 +1433,8 @@ def echo_mentions(article: Article, sentences: list[Sentence], found: list[Menti
     guesses = [m for m in found if m.source.split(":")[0] in ("ginza", "kgner")]
     taken = {(m.sentence, i) for m in found if m.type != "technology" and m not in guesses for i in range(m.start, m.end)}
     taken |= {(m.sentence, i) for m in guesses if not any(
-        n != m.text and n.startswith(m.text) and article.text.startswith(n, m.start) for n in names)
-        for i in range(m.start, m.end)}
+        n != m.text and m.text in n and any(article.text.startswith(n, k) for k in range(max(0, m.end - len(n)), m.start + 1))
+        for n in names) for i in range(m.start, m.end)}
     inner = {(m.sentence, m.start, m.end) for m in found if m.type == "technology"}
     out: list[Mention] = []
     for sent in sentences:
