@@ -1556,11 +1556,11 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
                     c.attrs.setdefault("country", res.rules.countries.get(first.text[0], ""))
                     if c.name[:1] == first.text[0]:
                         c.name = c.name[1:]
-            if c.type == "facility" and c.char_start is None and _unit_after(sent.tokens, c.end) > c.end:
-                b = sent.tokens[_unit_after(sent.tokens, c.end) - 1].end  # 志賀原子力発電所|2|号機
-                c.name = nfkc(article.text[a:b])
-            if c.type == "event" and c.char_start is None and _edition_before(sent.tokens, c.start) < c.start:
-                a = sent.tokens[_edition_before(sent.tokens, c.start)].start  # 2012年|ロンドンオリンピック
+            unit = _unit_after(sent.tokens, c.end) if c.type == "facility" and c.char_start is None else c.end
+            edition = _edition_before(sent.tokens, c.start) if c.type == "event" and c.char_start is None else c.start
+            if unit > c.end or edition < c.start:
+                # 志賀原子力発電所|2|号機, 2012年|ロンドンオリンピック: the unit or the edition is part of the name
+                a, b = sent.tokens[edition].start, sent.tokens[unit - 1].end
                 c.name = nfkc(article.text[a:b])
             text = article.text[a:b]
             if c.type == "place" and text.endswith("子") and article.text.startswith("会社", b):

@@ -2910,19 +2910,12 @@ def listed_subjects(view: SentenceView, frames: dict[int, Frame], disc: Discours
     """川崎重工業と岩谷産業、電源開発（J-POWER）などが設立した組合: the parser may hang the first members of a
     list on another predicate; the actors listed right before a が-subject (with と or commas between) are
     subjects with it, and nothing else's arguments."""
-    toks = view.toks
     for f in frames.values():
         for a in f.args:
             if a.role != "subject" or not a.particle.endswith("が") or view.mention(a.token) not in a.mentions:
                 continue  # (両社が: a reference, its antecedents stand elsewhere)
-            k = _first_token(view, min(m.start for m in a.mentions))
-            more: list[Mention] = []
-            while k >= 2 and toks[k - 1].text in ("、", "，", "と"):
-                prev = view.mention(_before_gloss(view, k - 2))
-                if prev is None or prev.type not in ACTOR_TYPES or prev in a.mentions or prev in more:
-                    break
-                more.append(prev)
-                k = _first_token(view, prev.start)
+            first = min(a.mentions, key=lambda m: m.start)
+            more = [m for m in listed_before(view, first, ("、", "，", "と")) if m not in a.mentions]
             if more:
                 a.mentions = [*reversed(more), *a.mentions]
                 heads = {view.head_of.get(m.span, _first_token(view, m.start)) for m in more}
