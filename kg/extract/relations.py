@@ -55,7 +55,7 @@ LIGHT_VERBS = {
 }
 #: verbs whose partner is the other party of the act itself: AはBと提携/統合/合併する
 RECIPROCAL = ("提携", "統合", "合併", "協業", "連携", "協力", "合弁", "業務提携", "資本提携", "経営統合", "共同開発",
-              "協議", "交渉", "契約", "合意", "締結")
+              "協議", "交渉", "契約", "合意", "締結", "覚書", "協定")
 #: what an authority or a partner hands over, which names the act of handing it (免許を交付する)
 _GRANTED = {"免許", "許可", "認可", "承認", "補助金", "助成金", "交付金", "ライセンス", "権利", "販売権", "開発権",
             "特許", "株式", "新株", "社債"}
@@ -1475,6 +1475,12 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         kinds = [nfkc(toks[a.token].text) for a in frame.args if a.role == "object" and a.token >= 0 and not a.mentions
                  and nfkc(toks[a.token].text) in _GRANTED]
         if kinds:
+            label = kinds[0] + "を" + label
+    if label in ("交わす", "結ぶ"):
+        # AとBは…覚書を交わした: the agreement names the act (覚書を交わす), and it is between the two
+        kinds = [_compound_word(view, a.token, ("compound",)) for a in frame.args if a.role == "object"
+                 and a.token >= 0 and not a.mentions and _compound_word(view, a.token, ("compound",)).endswith(_AGREEMENTS)]
+        if kinds and "契約" not in kinds[0]:
             label = kinds[0] + "を" + label
     if label in ("受ける", "得る"):
         # 総額約320億円の協調融資を受ける: what is received names the relation (協調融資を受ける)
