@@ -419,6 +419,9 @@ def acronym_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             short_c = Candidate(sent.index, i + 1, j, "", nfkc(inner), "acronym", "short")
             long_c.attrs["pair"] = f"{toks[i + 1].start}-{toks[j - 1].end}"
             short_c.attrs["pair"] = f"{toks[a].start}-{toks[b - 1].end}"
+            kind = KINDS_AFTER_BRACKETS.get(nfkc(toks[j + 1].text)) if j + 1 < len(toks) else None
+            if kind == "technology":  # 空間分割多重（SDM）技術: the kind written after the pair
+                long_c.type = short_c.type = kind
             out += [long_c, short_c]
         elif (_ACRONYM.match(nfkc(toks[i - 1].text)) and all(_noun_like(x) for x in toks[i + 1 : j])
               and not (i >= 2 and _latin_word(toks[i - 2]))):
