@@ -1198,7 +1198,7 @@ class Discourse:
     new_company: list[Mention] = field(default_factory=list)  # the last company introduced as 新会社「X」
     employer: dict[str, Mention] = field(default_factory=dict)  # a person's company, from a title (社長の X 氏)
     #: the persons whose company the text states with their title (A社長のX氏), not the ones read from context
-    stated: set[str] = field(default_factory=set)
+    stated: dict[str, None] = field(default_factory=dict)  # (in the order stated: a set's order varies by run)
     paragraph: bool = False  # the sentence being read opens a paragraph
     #: the companies the sentence just read names, and those of them marked with が
     last_companies: list[Mention] = field(default_factory=list)
@@ -3266,14 +3266,16 @@ def executive_acts(article: Article, view: SentenceView, found: list[Relation], 
     for r in holders:
         head, tail = by_span.get(r.head), by_span.get(r.tail)
         if head is not None and tail is not None and head.type == "person" and tail.type in ("company", "agency"):
-            full = next((n for n in disc.stated if n == head.name or n.startswith(head.name)), None)
+            # (the name itself, else the last full name stated that it shortens)
+            full = head.name if head.name in disc.stated else next(
+                (n for n in reversed(disc.stated) if n.startswith(head.name)), None)
             if r.attr("resolved") and full is not None:
                 # (桐生社長は: a title read from context does not move a founder the text named in full)
                 disc.employer[head.name] = disc.employer[full]
                 continue
             disc.employer[head.name] = tail
             if not r.attr("resolved") or r.rule != "nominal":  # (同社は…X氏が創業した: 同社 is said, not guessed)
-                disc.stated.add(head.name)
+                disc.stated[head.name] = None
     out = []
     for person, thing, label, role, negated, modality in view.by_executives:
         company = disc.employer.get(person.name)
