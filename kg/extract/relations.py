@@ -1350,6 +1350,27 @@ def _unnamed_subject(view: SentenceView, frame: Frame) -> bool:
                for a in frame.args)
 
 
+#: verbs of handing over what an authority or a partner grants (…に免許を交付する)
+_HANDING_OVER = ("交付する", "付与する", "与える", "出す", "取得する", "発行する")
+
+
+def _named_by_object(view: SentenceView, frame: Frame, label: str) -> str:
+    """What is handed over, agreed on or received names the relation: 総務省は…ドコモに無線局の免許を交付した
+    (a kind of grant), AとBは…覚書を交わした (an agreement; between the two, a reciprocal act), 総額約320億円の協調
+    融資を受ける (an act noun). The first object that fits, or "" (契約を結ぶ keeps its own reading)."""
+    for a in frame.args:
+        if a.role != "object" or a.token < 0:
+            continue
+        t, word = view.toks[a.token], _compound_word(view, a.token, ("compound",))
+        if label in _HANDING_OVER and not a.mentions and nfkc(t.text) in _GRANTED:
+            return nfkc(t.text)
+        if label in ("交わす", "結ぶ") and not a.mentions and word.endswith(_AGREEMENTS):
+            return "" if "契約" in word else word
+        if label in ("受ける", "得る") and "サ変" in t.tag:
+            return word
+    return ""
+
+
 def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Discourse,
                     inherited: list[Mention]) -> list[Relation]:
     toks = view.toks
@@ -1470,23 +1491,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                      for m in arg_mentions(view, c) if m.type in ("product", "technology", "facility")]
             others = [a for a in others if a is not src[0]] + [Arg("object", -1, about or subjects, "")]
             subjects = src[0].mentions
-    if label in ("交付する", "付与する", "与える", "出す", "取得する", "発行する"):
-        # 総務省は…ドコモに無線局の免許を交付した: what is handed over names the relation (免許を交付する)
-        kinds = [nfkc(toks[a.token].text) for a in frame.args if a.role == "object" and a.token >= 0 and not a.mentions
-                 and nfkc(toks[a.token].text) in _GRANTED]
-        if kinds:
-            label = kinds[0] + "を" + label
-    if label in ("交わす", "結ぶ"):
-        # AとBは…覚書を交わした: the agreement names the act (覚書を交わす), and it is between the two
-        kinds = [_compound_word(view, a.token, ("compound",)) for a in frame.args if a.role == "object"
-                 and a.token >= 0 and not a.mentions and _compound_word(view, a.token, ("compound",)).endswith(_AGREEMENTS)]
-        if kinds and "契約" not in kinds[0]:
-            label = kinds[0] + "を" + label
-    if label in ("受ける", "得る"):
-        # 総額約320億円の協調融資を受ける: what is received names the relation (協調融資を受ける)
-        act = [a.token for a in frame.args if a.role == "object" and a.token >= 0 and "サ変" in toks[a.token].tag]
-        if act:
-            label = _compound_word(view, act[0], ("compound",)) + "を" + label
+    named = _named_by_object(view, frame, label)  # 免許を交付する, 覚書を交わす, 協調融資を受ける
+    if named:
+        label = named + "を" + label
     # 「RK-418」について、…の開発・販売権を取得する: rights to a thing are an act on the thing
     if verb.lemma in RIGHTS_ACTS and not any(a.role == "object" and a.mentions for a in others) and any(
             a.role == "object" and a.token >= 0 and _compound_word(view, a.token).endswith(RIGHTS_NOUNS)
