@@ -790,6 +790,41 @@ def seat_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     return out
 
 
+#: what a sentence may end by calling its topic: Xは、…の開発会社だ
+_COMPANY_PREDICATES = ("会社", "企業", "メーカー", "スタートアップ", "新興")
+
+
+def copula_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
+    """グリッドバンク・ジャパンは、…が創業した蓄電池の開発会社だ: the topic a sentence calls a company is one."""
+    toks = sent.tokens
+    end = len(toks)
+    while end > 0 and toks[end - 1].pos in ("PUNCT", "SYM", "SPACE"):
+        end -= 1
+    if end < 4 or nfkc(toks[end - 1].text) not in ("だ", "である", "です") and not (
+            toks[end - 1].text == "ある" and toks[end - 2].text == "で"):
+        return []
+    last = end - (3 if toks[end - 1].text == "ある" else 2)
+    if not nfkc(toks[last].text).endswith(_COMPANY_PREDICATES):
+        return []
+    k = next((j for j in range(1, min(8, last)) if toks[j].text == "は"), None)
+    if k is None or not _noun_like(toks[k - 1]):
+        return []
+    a = _noun_run_before(toks, k, res)
+    a, b = widen_middle_dot(toks, a, k)
+    a, b, _ = strip_country(toks, a, b, res, "company")
+    a, b = trim(toks, a, b, res, "company")
+    if a != 0 or a >= b or b - a > 6 or toks[a].text in res.rules.stopmods:
+        return []  # (only the sentence's own opening: …の子会社Xは is another shape)
+    if not any(is_proper(x) or _is_katakana(x) or _latin_word(x) for x in toks[a:b]) or any(
+            x.pos == "NUM" for x in toks[a:b]):
+        return []
+    text = nfkc(_text(toks, a, b))
+    entry = res.by_surface.get(fold(text))
+    if REFERENCE_RE.match(text) or entry is not None and entry.type != "company":
+        return []
+    return [Candidate(sent.index, a, b, "company", entry.canonical if entry else text, "descriptor", "copula")]
+
+
 def state_city_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """カンザス州デソト, ケベック州ベカンクール: a katakana name glued to a state or province (or after its の) is a
     city in it."""
@@ -1535,7 +1570,8 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
         cands = (dictionary_candidates(sent, res) + amount_candidates(sent) + acr + glued_candidates(sent, res)
                  + bracket_candidates(sent, res)
                  + enumeration_candidates(sent, res) + suffix_candidates(sent, res) + title_candidates(sent, res)
-                 + descriptor_candidates(sent, res) + seat_candidates(sent, res) + prefix_candidates(sent, res)
+                 + descriptor_candidates(sent, res) + seat_candidates(sent, res) + copula_candidates(sent, res)
+                 + prefix_candidates(sent, res)
                  + state_city_candidates(sent, res) + offshore_candidates(sent) + nationality_candidates(sent, res)
                  + slot_candidates(sent, res)
                  + tech_candidates(sent, res) + band_candidates(sent) + latin_kana_candidates(sent, res)

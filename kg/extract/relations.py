@@ -1932,6 +1932,10 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
                                             and view.mention(up).type in ("product", "facility") else None)
         if named is not None and named.type in ("product", "facility"):
             target = [named]
+    founded = frame.label in FOUNDING_LABELS and bool(target) and not any(m.type in ACTOR_TYPES for m in target)
+    if founded and view.particle(noun) == "の":
+        # Xは、Aが創業した蓄電池の開発会社だ: one founds a company, not a technology
+        target, noun = [], view.heads[noun]
     if not target:
         # BはAが所管する投資会社だ/で、…: a clause on the predicate noun of a copula describes its topic
         copula = any(toks[c].dep == "cop" for c in view.children[noun]) or (
@@ -1943,6 +1947,11 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
                         target = conjuncts(view, c)
                         break
                 if target:
+                    # Xは、Aが創業した企業だ: the parser hangs the clause's が-actor on the copula's noun
+                    slipped = [c for c in view.children[k] if c < frame.pred and view.particle(c) == "が"
+                               and view.mention(c) is not None and view.mention(c).type in ACTOR_TYPES]
+                    if slipped and not any(a.role in SUBJECT_ROLES and a.mentions for a in frame.args):
+                        frame.args.append(Arg("subject", slipped[0], conjuncts(view, slipped[0]), "が"))
                     break
     if not target:
         return None
