@@ -101,7 +101,8 @@ ROLE_WORDS = {
     "最高経営責任者": "holder", "副社長": "holder", "代表": "holder", "代表取締役": "holder", "CTO": "holder",
     "CFO": "holder", "COO": "holder", "最高財務責任者": "holder", "最高技術責任者": "holder", "最高執行責任者": "holder",
     "会長兼社長": "holder", "会長兼CEO": "holder", "社長兼CEO": "holder",
-    "取締役": "holder", "理事長": "holder", "総裁": "holder", "長官": "holder", "大臣": "holder", "相": "holder",
+    "取締役": "holder", "理事長": "holder", "代表理事": "holder", "副会長": "holder", "頭取": "holder",
+    "監査役": "holder", "社外取締役": "holder", "総裁": "holder", "長官": "holder", "大臣": "holder", "相": "holder",
     "発": "origin", "発スタートアップ": "origin", "発ベンチャー": "origin",
     "本部長": "holder", "事業本部長": "holder", "事業部長": "holder", "部長": "holder", "執行役員": "holder",
     "専務": "holder", "常務": "holder", "工場長": "holder", "社長CEO": "holder", "社長兼最高経営責任者": "holder",
@@ -501,6 +502,9 @@ def conjuncts(view: SentenceView, i: int, seen: set[int] | None = None) -> list[
         if (c < i and view.mention(c) is None and view.particle(c) == "の"
                 and nfkc(view.toks[c].text).endswith(COMPANY_DESCRIPTORS)):
             kids.extend(view.children[c])
+        elif c < i and view.particle(c) == "の" and (pm := view.mention(c)) is not None and pm.type == "place":
+            # 米インテルと台湾の日月光投資控股: the parser hangs A on the country of B
+            kids.extend(k for k in view.children[c] if view.mention(k) is not None and view.mention(k).type == m.type)
     for c in kids:
         ct = view.toks[c]
         if ct.dep not in ("nmod", "advcl", "advmod", "conj", "compound", "appos", "obl", "nsubj", "obj") or c > i:
@@ -1208,6 +1212,8 @@ class Discourse:
     subordinate: set[str] = field(default_factory=set)
     #: who last did each kind of act the text gives an amount of (受注 -> the company that won the order): 受注額は…
     actor_of: dict[str, Mention] = field(default_factory=dict)
+    #: what the text last said was founded (新団体「X」を設立した): what one joins when the text names nothing else
+    founded: list[Mention] = field(default_factory=list)
 
     def main_actor(self, kinds: tuple[str, ...]) -> list[Mention]:
         """Whose executive an ownerless 社長の X 氏 is: the article's lead actor, else the company it has
@@ -2167,6 +2173,8 @@ def in_progress_relations(article: Article, view: SentenceView, topic: list[Ment
     return out
 
 
+#: offices of an association (一般社団法人), not of a company or a ministry
+ORGANIZATION_TITLES = ("代表理事", "理事長")
 #: the heads of a prefecture, a city, a town, a village or a ward
 _LOCAL_TITLES = {"知事", "市長", "町長", "村長", "区長"}
 
@@ -2234,7 +2242,10 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             # キリン、ファンケルを完全子会社に (a headline)
             other = [m for c in view.children[t.i] if view.particle(c) == "を" for m in conjuncts(view, c)]
             owner = headline_subject(view) if other else []
-        took_office = (t.dep == "obl" and view.particle(t.i) == "に" and toks[verb].lemma in ("就任", "就く")
+        if toks[verb].lemma in PLAN_NOUNS and t.dep == "obl":  # 社長には…氏が就任する予定だ: hung on the plan
+            verb = next((c for c in view.children[verb] if toks[c].dep == "acl" and toks[c].lemma in ("就任", "就く")),
+                        verb)
+        took_office = (t.dep == "obl" and view.particle(t.i) in ("に", "には") and toks[verb].lemma in ("就任", "就く")
                        and kind == "holder")
         of_after = _past_gloss(view, t.i)  # 最高経営責任者（CEO）の…氏, コーポレートベンチャーキャピタル（CVC）である: past the gloss
         copular = of_after + 1 < len(toks) and toks[of_after].text == "で" and toks[of_after + 1].lemma == "ある"
@@ -2260,8 +2271,13 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                 # 社長の村瀬康弘氏は: the article's company; but 創業者で最高経営責任者の…氏 founded the company the
                 # text is on now (a startup a paragraph introduces)
                 founder = word in ("創業者", "共同創業者") or nfkc(toks[t.i - 2].text if t.i >= 2 else "").endswith("創業者")
-                before = ([m for m in disc.topic if m.type == "company"][:1] if founder else []) or disc.main_actor(
-                    ("company",))
+                # 社長には…氏が就任する予定だ: the office is at the company the text is on now (代表理事にはX氏が就く:
+                # an association's, the one last named)
+                office = ("organization",) if word in ORGANIZATION_TITLES else kinds
+                before = ([m for m in disc.topic if m.type == "company"][:1] if founder else []) or (
+                    ([m for m in disc.topic if m.type in office][:1] or (
+                        disc.antecedent(office) if word in ORGANIZATION_TITLES else [])) if took_office else []
+                ) or disc.main_actor(("company",))
             owner = (before or [m for m in disc.topic if m.type in kinds])[:1]
             if word in ("合弁会社", "共同出資会社") and owner:
                 owner = [m for m in conjuncts(view, view.head_of.get(owner[0].span, -1)) if m.type in kinds] or owner
@@ -2269,7 +2285,7 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             if took_office:
                 if toks[verb].dep == "acl":
                     other = [m for m in conjuncts(view, view.heads[verb]) if m.type == "person"]
-                else:
+                if not other:  # (…氏が就任する予定だ: the clause is on 予定, the person is its own)
                     other = [m for c in view.children[verb] if view.particle(c) in ("は", "が")
                              for m in conjuncts(view, c) if m.type == "person"]
         titled = view.mention(t.i)
@@ -2721,6 +2737,21 @@ def in_addition_to(view: SentenceView, frames: dict[int, Frame], disc: Discourse
             g.args.extend(Arg("object", a.token, a.mentions, "に加え") for a in extra)
 
 
+JOINING = ("参加する", "加わる", "加盟する", "合流する")
+
+
+def joined_the_founded(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """…の新団体「X」を設立した。米インテルとASEも参加し、: joining with nothing named joins what was just founded."""
+    for f in frames.values():
+        if f.label not in JOINING or f.negated or not disc.founded:
+            continue
+        if any(a.role in ("target", "object", "place") and a.mentions for a in f.args):
+            continue
+        joiners = [m for a in f.args if a.role in SUBJECT_ROLES for m in a.mentions]
+        if joiners and not {m.name for m in joiners} & {m.name for m in disc.founded}:
+            f.args.append(Arg("target", -1, list(disc.founded), "に"))
+
+
 def _release(frames: dict[int, Frame], tokens: set[int], after: int = -1) -> None:
     """Take the arguments at ``tokens`` out of every frame whose predicate comes after ``after``: the parser gave
     them a place that is not theirs."""
@@ -3112,6 +3143,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     subject_between_topic_and_clause(view, frames, disc)
     place_into_complement(view, frames, disc)
     about_topic(view, frames, disc)
+    joined_the_founded(view, frames, disc)
     # (the actor of a relative clause is not the sentence's: …Xが開発した「Y」を採用する has none of its own)
     # (nor is the maker of a thing the clause describes: 電池はXが生産したものを使い、…を同社から調達する)
     main_frames = [f for i, f in frames.items() if not is_relative_clause(view, i) and not (
@@ -3262,6 +3294,10 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     disc.recent.extend(sorted(mentions, key=lambda m: m.start))
     disc.last_companies = [m for m in mentions if m.type == "company"]
     disc.last_ga = [m for m in disc.last_companies if m.span in view.head_of and view.particle(view.head_of[m.span]) == "が"]
+    founded = [m for f in frames.values() if f.label in FOUNDING_LABELS + ("発足する", "結成する") and not f.negated
+               for a in f.args if a.role == "object" for m in a.mentions if m.type in ("company", "organization")]
+    if founded:
+        disc.founded = founded[:1]
     for f in frames.values():  # (…装置はレーザーテックが受注した: the act, whatever its object is)
         doers = [m for a in f.args if a.role in SUBJECT_ROLES and not a.resolved  # (named, not 同社)
                  for m in a.mentions if m.type in ACTOR_TYPES]
