@@ -875,6 +875,10 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
             ms = [m for k in view.children[c] if k < c and view.toks[k].dep == "acl" and view.toks[k].lemma == "する"
                   for g in view.children[k] if view.particle(g) == "を" for m in conjuncts(view, g)
                   if m.type in ("company", "organization")]
+            if not ms:  # A、B、Cの3社でつくる企業連合を選定: the companies it is made of
+                ms = [m for k in view.children[c] if k < c and view.toks[k].dep == "acl"
+                      for g in view.children[k] if view.particle(g) == "で" and _counted(view, g)
+                      for m in arg_mentions(view, g) if m.type in ("company", "organization")]
         if role == "object" and ms and all(m.type == "amount" for m in ms) and any(
                 nfkc(view.toks[g].text) in SHARE_NOUNS for g in view.children[c] if g < c):
             # Xの株式約10%を取得 / X株の75%を取得: X too
@@ -1214,6 +1218,8 @@ class Discourse:
     actor_of: dict[str, Mention] = field(default_factory=dict)
     #: what the text last said was founded (新団体「X」を設立した): what one joins when the text names nothing else
     founded: list[Mention] = field(default_factory=list)
+    #: the companies of the group the text last described (A、B、Cの3社でつくる企業連合): what 企業連合は means
+    group: list[Mention] = field(default_factory=list)
 
     def main_actor(self, kinds: tuple[str, ...]) -> list[Mention]:
         """Whose executive an ownerless 社長の X 氏 is: the article's lead actor, else the company it has
@@ -1252,6 +1258,12 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
             word == "合弁会社" and view.particle(i) in ("は", "が", "も", "の")):
         # 新会社の社長には…, 合弁会社は…とも提携し: the company just introduced as new, else none
         return list(disc.new_company)
+    if (disc.group and _compound_word(view, i).endswith(_GROUPS) and view.mention(i) is None
+            and view.particle(i) in ("は", "が", "も", "では") and not any(
+                view.toks[c].dep == "acl" or view.mention(c) is not None for c in view.children[i])
+            and not any(_counted(view, k) and view.particle(k) == "で" for k in range(i + 1, len(view.toks)))):
+        # 企業連合は…を設置し: the group described before, by its lead (not 企業連合はA、B、Cの3社で構成し)
+        return list(disc.group)
     types = REFERENCES.get(word)
     count = 2 if word.startswith("両") else 1
     nums = [c for c in view.children[i] if view.toks[c].pos == "NUM" and c == i - 1]
@@ -3294,6 +3306,11 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     disc.recent.extend(sorted(mentions, key=lambda m: m.start))
     disc.last_companies = [m for m in mentions if m.type == "company"]
     disc.last_ga = [m for m in disc.last_companies if m.span in view.head_of and view.particle(view.head_of[m.span]) == "が"]
+    for i, f in frames.items():  # A、B、Cの3社でつくる企業連合 / 三井物産を代表企業とする企業連合
+        if view.toks[i].dep == "acl" and _compound_word(view, modified_noun(view, i)).endswith(_GROUPS):
+            members = [m for a in f.args for m in a.mentions if m.type in ("company", "organization")]
+            if members:
+                disc.group = sorted(members, key=lambda m: m.start)[:1]  # (the lead: named first, or the 代表企業)
     founded = [m for f in frames.values() if f.label in FOUNDING_LABELS + ("発足する", "結成する") and not f.negated
                for a in f.args if a.role == "object" for m in a.mentions if m.type in ("company", "organization")]
     if founded:
