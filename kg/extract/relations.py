@@ -319,15 +319,24 @@ class SentenceView:
                 nfkc(head.text) not in JOINTLY and not self._before_no(t.i)  # (Bとの提携, Bと折半出資で)
                 and not nfkc("".join(x.text for x in self.toks[t.i + 2:t.head + 1])).startswith(_COMPARED))
             # (トヨタと同規模の工場, 他社と別の方式: a comparison, no partner)
-            if not (source or stray or argument or topic or partner):
+            # Xは、福岡県北九州市と熊本県八代市の2カ所で|…を落札 (dep>X): Japanese heads come last, so a case-marked
+            # word hung on a word before it is the parser's slip
+            backward = t.head < t.i and t.dep not in ("punct", "case", "fixed", "aux", "mark") and self._case(
+                t.i) in ("で", "に", "を", "が", "から", "へ")
+            if not (source or stray or argument or topic or partner or backward):
                 continue
             up = self.toks[t.head].head
             seen = 0
             while (topic or not is_predicate(self.toks[up])) and self.toks[up].head != up and seen < 20:
                 up = self.toks[up].head
                 seen += 1
+            if backward and not (source or stray or argument or topic or partner):
+                # (the next predicate: 熊本県菊陽町に|建設した…工場の開所式を開いた is built there, not opened)
+                up = next((j for j in range(t.i + 1, len(self.toks)) if is_predicate(self.toks[j])), up)
             if is_predicate(self.toks[up]) and up != t.i:
                 self._move(t.i, up)
+                if backward and t.dep not in ARG_DEPS:
+                    self.toks[t.i] = t._replace(dep="obl")  # (an unlabelled 'dep' is read as the oblique it is)
         # Xと|共同で: the と-phrase belongs to 共同 whatever the parser hung it on
         for t in self.toks:
             case = next((c for c in self.children[t.i] if c > t.i and self.toks[c].dep == "case"
@@ -625,7 +634,7 @@ def enumerated(view: SentenceView, i: int) -> list[Mention]:
                 out.extend(x for x in conjuncts(view, k) if x not in out)
             if counted:  # AとB（略称）の2社: A too (conjuncts keep XとYの apart)
                 out[:0] = [view.mention(g) for g in view.children[last] if g < last and view.mention(g) is not None
-                           and view.mention(g) not in out and view.mention(g).type in ACTOR_TYPES
+                           and view.mention(g) not in out and view.mention(g).type in ACTOR_TYPES | {cm.type}
                            and _after(view, view.head_of.get(view.mention(g).span, g)) == "と"]
             number = nfkc(view.toks[after + 1].text) if counted else ""
             if number.isdigit() and len(out) < int(number):  # A、B、Cの3社: the parser lost A and B
@@ -1278,6 +1287,13 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
             return here.antecedent(types, count)
     if not types:
         return []
+    if count == 1 and "company" in types:
+        # 3社は東北電力にも参加を打診したが、同社は…: one company is none of the three; the nearest one named after them
+        plural = [k for k in range(i) if _counted(view, k) and view.particle(k) in ("は", "が", "も")]
+        near = [m for m in sent_mentions if m.type in types and plural
+                and view.toks[plural[-1]].end <= m.start < view.toks[i].start]
+        if near:
+            return near[-1:]
     # this sentence's own topic before the reference (アステラスは…Bも買収しており、同社の…), else the topic of
     # the sentences before, is the most salient antecedent
     own = [m for m in sent_mentions if m.type in types and m.start < view.toks[i].start and m.span in view.head_of
@@ -1496,6 +1512,10 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     if verb.lemma in ("受ける", "受け入れる", "得る", "取得") and not frame.passive:
         src = [a for a in others if a.role in ("source", "agent") and any(m.type in ACTOR_TYPES for m in a.mentions)]
         act = [a for a in frame.args if a.role == "object" and a.token >= 0 and "サ変" in toks[a.token].tag]
+        if not src and act and any(w in nfkc(toks[act[0].token].text) for w in GRANTING_VERBS):
+            # NEDOを通じて最大20億円の助成を受ける: the body a grant comes through gives it
+            src = [a for a in others if a.role == "means" and a.particle == "を通じて"
+                   and any(m.type in ("agency", "organization") for m in a.mentions)]
         if src and act and subjects:
             label = predicate_label(view, act[0].token)
             rule = "receive"
@@ -1614,7 +1634,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         ms = a.mentions
         if a.role == "place":  # where it happens is no party (日本で発売), but where it is built is (Pで建設中)
             building = _building_after(view, a.token)
+            counted_sites = a.token >= 0 and nfkc(view.toks[a.token].text) in _SITE_COUNTS  # PとQの2カ所で落札
             ms = [m for m in ms if m.type != "technology" and (m.type != "place" or siting_label or building
+                                                               or counted_sites
                                                                or any(w in label for w in PRODUCING_VERBS))]
             if building and not siting_label:
                 a = Arg("site", a.token, ms, building)  # 熊本県菊池市で建設中の新工場の稼働を前倒し
@@ -1752,6 +1774,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
 
 
 #: what a site's figures measure (出力30万キロワットの発電所)
+#: counted sites (PとQの2カ所で): the places are where the thing is, whatever the act
+_SITE_COUNTS = {"カ所", "か所", "ヶ所", "箇所", "地点"}
 _SPEC_NOUNS = {"出力", "容量", "規模", "面積", "延べ床面積", "発電容量", "蓄電容量", "能力", "総出力"}
 #: a place on a site: 美浜発電所の敷地内で, Pの拠点内に
 _ON_SITE = ("敷地内", "構内", "跡地", "拠点内", "工場内", "施設内")
