@@ -1106,6 +1106,33 @@ def contractor_relations(article: Article, view: SentenceView, frames: dict[int,
     return out
 
 
+#: acts of taking an order: who gave it is the company the text is on when the sentence names no one
+ORDER_TAKING = ("受注",)
+
+
+def order_giver_relations(article: Article, view: SentenceView, frames: dict[int, Frame],
+                          disc: Discourse) -> list[Relation]:
+    """(大日本印刷は…新棟を建設する。)新棟に導入する検査装置はレーザーテックが受注した: the order came from the company
+    the text is on (at a new paragraph, the article's lead)."""
+    out: list[Relation] = []
+    for f in frames.values():
+        if not any(w in f.label for w in ORDER_TAKING) or f.negated or is_relative_clause(view, f.pred):
+            continue
+        takers = [m for a in f.args if a.role == "subject" and a.particle in ("が", "は") and not a.resolved
+                  for m in a.mentions if m.type == "company"]
+        if not takers or any(a.role != "subject" and _actors(a) for a in f.args) or any(
+                view.particle(c) == "の" for a in f.args if a.role == "object" and a.token >= 0
+                for c in view.children[a.token]):
+            continue  # (Xから受注: the giver is named; 国内大手の基地局を受注: whose it is, said another way)
+        pool = disc.lead if disc.paragraph else disc.topic
+        givers = [m for m in pool if m.type == "company" and m.name not in {t.name for t in takers}]
+        if len(givers) != 1 or len(pool) != 1:
+            continue  # (one company the text is on, not a group of them)
+        out.extend(_rel(article, view.sent, t, g, "受注する", "order-giver", "source", 0.5, resolved="topic")
+                   for t in takers for g in givers)
+    return out
+
+
 #: the joint acts a headline may name for the pair it opens with
 HEADLINE_JOINT_WORDS = ("合弁", "提携", "統合", "連携", "協業", "合併", "共同")
 #: words a headline gives a joint act up with: 日産とホンダ、経営統合の協議を打ち切り
@@ -2760,6 +2787,23 @@ def topic_acted_on(view: SentenceView, frames: dict[int, Frame], disc: Discourse
                 a.role = "object"
 
 
+def thing_from_a_party(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """水電解装置はカナデビアから調達し: a thing as topic of taking it from (or handing it to) an actor, with no actor
+    of its own, is what the act is on; the actor is left unsaid."""
+    for f in frames.values():
+        if not any(w in f.label for w in ADOPTION_VERBS + HANDING_VERBS) or f.passive:
+            continue
+        if any(a.role == "subject" and a.mentions for a in f.args) or any(a.role == "object" and a.mentions
+                                                                          for a in f.args):
+            continue
+        if not any(a.role in ("source", "target") and _actors(a) for a in f.args):
+            continue
+        for a in f.args:
+            if a.role == "topic" and a.particle == "は" and a.mentions and all(
+                    m.type in ("technology", "product", "facility") for m in a.mentions):
+                a.role = "object"
+
+
 def in_addition_to(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """契約一時金30億円に加え、…最大120億円のマイルストーンを支払う: what the act comes in addition to is another object
     of the act the clause chains to."""
@@ -3162,6 +3206,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     subject_of_empty_clause(view, frames, disc)
     two_subjects(view, frames, disc)
     topic_acted_on(view, frames, disc)
+    thing_from_a_party(view, frames, disc)
     in_addition_to(view, frames, disc)
     set_off_by_comma(view, frames, disc)
     before_relative_subject(view, frames, disc)
@@ -3267,6 +3312,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(headline_segment_relations(article, view, disc))
     out.extend(customer_relations(article, view, disc, topic))
     out.extend(contractor_relations(article, view, frames))
+    out.extend(order_giver_relations(article, view, frames, disc))
     metric = metric_relations(article, view, disc, topic)
     if metric:
         # the metric's name says more than the verb: drop (X, 膨らむ, amount) when (X, 営業利益, amount) exists
