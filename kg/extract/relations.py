@@ -519,6 +519,10 @@ def conjuncts(view: SentenceView, i: int, seen: set[int] | None = None) -> list[
         if ct.dep not in ("nmod", "advcl", "advmod", "conj", "compound", "appos", "obl", "nsubj", "obj") or c > i:
             continue
         cm = view.mention(c)
+        if cm is None and ct.dep == "nmod" and _after(view, c) in ("と", "や") and view.particle(i) not in ("", "の"):
+            # AなどのBと、Cから: what B enumerates is listed with C
+            out.extend(x for x in enumerated(view, c) if x.type == m.type and x not in out)
+            continue
         if cm is None or cm in out or any(is_predicate(t) and view.mention(t.i) is None for t in view.toks[c + 1 : i]):
             continue  # (A、B、Cの3社でつくる連合「X」: a clause between them, B is no conjunct of X)
         k = _past_gloss(view, view.head_of.get(cm.span, c))
@@ -624,8 +628,8 @@ def enumerated(view: SentenceView, i: int) -> list[Mention]:
         if cm is None or c > i:
             continue
         last = view.head_of.get(cm.span, c)
-        tail = "".join(t.text for t in view.toks[last + 1 : last + 3])
         after = _past_gloss(view, last)  # (A、B、C（略称）の3社)
+        tail = "".join(t.text for t in view.toks[after : after + 2])  # (A（略称）など3行)
         counted = (after + 1 < len(view.toks) and view.toks[after].text == "の"
                    and view.toks[after + 1].pos == "NUM")  # A、B、Cの3社
         if counted or any(tail.startswith(w) for w in _ENUM_LINKS) and not tail.startswith(("などへ", "などに", "などと")):
@@ -1553,7 +1557,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             # 遺伝子治療薬「X」について、厚労省から承認を取得した: what the approval is of
             about = [m for k in (frame.pred, view.heads[frame.pred]) for c in view.children[k]  # (or on 発表した)
                      if c < frame.pred and view.particle(c) in ("について", "につき")
-                     for m in arg_mentions(view, c) if m.type in ("product", "technology", "facility")]
+                     for m in arg_mentions(view, c) if m.type in ("product", "technology", "facility")
+                     and not any(w in label for w in GRANTING_VERBS + ("出資",))]  # (money goes to the company)
             others = [a for a in others if a is not src[0]] + [Arg("object", -1, about or subjects, "")]
             subjects = src[0].mentions
     named = _named_by_object(view, frame, label)  # 免許を交付する, 覚書を交わす, 協調融資を受ける
@@ -2804,6 +2809,20 @@ def thing_from_a_party(view: SentenceView, frames: dict[int, Frame], disc: Disco
                 a.role = "object"
 
 
+def shared_case(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """AなどのBと、Cから買い取った: B and C are both where it comes from; と before a comma lists, it is no partner."""
+    for f in frames.values():
+        for a in f.args:
+            if a.role != "partner" or a.particle != "と" or a.token < 0:
+                continue
+            k = _past_gloss(view, a.token)
+            if not (k + 1 < len(view.toks) and view.toks[k].text == "と" and view.toks[k + 1].text in ("、", "，")):
+                continue
+            later = [b for b in f.args if b.token > a.token and b.particle in ("から", "に", "へ", "を")]
+            if later and not any(is_predicate(t) for t in view.toks[a.token + 1:later[0].token]):
+                a.role, a.particle = later[0].role, later[0].particle
+
+
 def in_addition_to(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """契約一時金30億円に加え、…最大120億円のマイルストーンを支払う: what the act comes in addition to is another object
     of the act the clause chains to."""
@@ -3207,6 +3226,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     two_subjects(view, frames, disc)
     topic_acted_on(view, frames, disc)
     thing_from_a_party(view, frames, disc)
+    shared_case(view, frames, disc)
     in_addition_to(view, frames, disc)
     set_off_by_comma(view, frames, disc)
     before_relative_subject(view, frames, disc)
