@@ -1137,6 +1137,37 @@ def order_giver_relations(article: Article, view: SentenceView, frames: dict[int
     return out
 
 
+#: joint acts and groups named by a noun two parties share: AとBの連合, AとBの資本提携
+_JOINT_NOUNS = _GROUPS + ("提携", "業務提携", "資本提携", "経営統合", "合併", "協業", "連携")
+
+
+def joint_noun_relations(article: Article, view: SentenceView, frames: dict[int, Frame]) -> list[Relation]:
+    """住友商事と東京電力リニューアブルパワーの連合も応札した: the two the noun joins are partners in it (AとBの経営統合は
+    実現しなかった: kept as negated)."""
+    out: list[Relation] = []
+    for t in view.toks:
+        word = _compound_word(view, t.i)
+        if view.mention(t.i) is not None or not word.endswith(_JOINT_NOUNS) or word in JOINT_OWNED:
+            continue
+        up = view.heads[t.i]
+        negated = up in frames and (frames[up].negated or any(  # (…は白紙になった, 実現しなかった)
+            view.toks[k].lemma in GIVING_UP | NEGATING for k in (up, *view.children[up])))
+        for c in view.children[t.i]:
+            b = view.mention(c)
+            if c > t.i or b is None or view.particle(c) != "の" or b.type not in ("company", "organization"):
+                continue
+            # (XとYの: conjuncts keeps the two apart, the と-phrase hangs on Y)
+            a0, a1 = _at_range(view, b)
+            firsts = [view.mention(k) for j in range(a0, a1 + 1) for k in view.children[j] if k < a0
+                      and view.particle(k) == "と"
+                      and view.mention(k) is not None and view.mention(k).type in ("company", "organization")]
+            if len(firsts) == 1:
+                label = re.sub(r"^[0-9０-９]*社", "", word)  # (AとBの2社連合)
+                out.append(_rel(article, view.sent, firsts[0], b, label, "joint-noun", "partner", 0.6,
+                                negated="true" if negated else ""))
+    return out
+
+
 #: the joint acts a headline may name for the pair it opens with
 HEADLINE_JOINT_WORDS = ("合弁", "提携", "統合", "連携", "協業", "合併", "共同")
 #: words a headline gives a joint act up with: 日産とホンダ、経営統合の協議を打ち切り
@@ -2809,6 +2840,17 @@ def thing_from_a_party(view: SentenceView, frames: dict[int, Frame], disc: Disco
                 a.role = "object"
 
 
+def place_topic_is_where(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """九州西部沖ではENEOSなど3社が試掘井を掘る: Pでは before an actor of the verb's own is where it acts."""
+    for f in frames.values():
+        if not any(a.role == "subject" and a.particle == "が" and _actors(a) for a in f.args):
+            continue
+        for a in f.args:
+            if a.role == "topic" and a.particle == "では" and a.mentions and all(
+                    m.type in ("place", "facility") for m in a.mentions):
+                a.role = "place"
+
+
 def shared_case(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """AなどのBと、Cから買い取った: B and C are both where it comes from; と before a comma lists, it is no partner."""
     for f in frames.values():
@@ -3227,6 +3269,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     topic_acted_on(view, frames, disc)
     thing_from_a_party(view, frames, disc)
     shared_case(view, frames, disc)
+    place_topic_is_where(view, frames, disc)
     in_addition_to(view, frames, disc)
     set_off_by_comma(view, frames, disc)
     before_relative_subject(view, frames, disc)
@@ -3333,6 +3376,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(customer_relations(article, view, disc, topic))
     out.extend(contractor_relations(article, view, frames))
     out.extend(order_giver_relations(article, view, frames, disc))
+    out.extend(joint_noun_relations(article, view, frames))
     metric = metric_relations(article, view, disc, topic)
     if metric:
         # the metric's name says more than the verb: drop (X, 膨らむ, amount) when (X, 営業利益, amount) exists
@@ -3471,7 +3515,7 @@ def _raisers(view: SentenceView, frames: dict[int, Frame], subject_of: dict[int,
 
 
 #: acts of making or extracting a thing somewhere: where it is made is the maker's site (Pで炭酸リチウムを生産)
-PRODUCING_VERBS = ("生産", "製造", "採掘", "量産", "精製", "建造", "製錬")
+PRODUCING_VERBS = ("生産", "製造", "採掘", "量産", "精製", "建造", "製錬", "掘る", "試掘", "掘削")
 
 
 #: acts of having a maker make or do something: the thing is what the act is about (Xに輸送船2隻を発注)
