@@ -266,3 +266,57 @@ def test_a_founder_works_at_what_they_founded_whatever_a_later_title_is_read_as(
     guessed = Relation("a", short.span, lead.span, "社長", 0, 20, "nominal", 0.6, "holder", (("resolved", "topic"),))
     executive_acts(Article("a", s.text), view, [guessed], disc)
     assert disc.employer["桐生"] is startup
+
+
+def test_jointly_set_off_by_a_comma_is_on_the_main_verb():
+    # 東レは東北大学と共同で、熱で溶けにくい繊維を開発した。(the parser hangs 共同で on 溶け)
+    s = sentence([
+        ("東レ", "東レ", "PROPN", "名詞-固有名詞-一般", "nsubj", 13),
+        ("は", "は", "ADP", "助詞-係助詞", "case", 0),
+        ("東北大学", "東北大学", "PROPN", "名詞-固有名詞-一般", "nmod", 4),
+        ("と", "と", "ADP", "助詞-格助詞", "case", 2),
+        ("共同", "共同", "NOUN", "名詞-普通名詞-サ変可能", "obl", 9),
+        ("で", "で", "ADP", "助詞-格助詞", "case", 4),
+        ("、", "、", "PUNCT", "補助記号-読点", "punct", 4),
+        ("熱", "熱", "NOUN", "名詞-普通名詞-一般", "obl", 9),
+        ("で", "で", "ADP", "助詞-格助詞", "case", 7),
+        ("溶け", "溶ける", "VERB", "動詞-一般", "advcl", 13),
+        ("にくい", "にくい", "AUX", "形容詞-非自立可能", "aux", 9),
+        ("繊維", "繊維", "NOUN", "名詞-普通名詞-一般", "obj", 13),
+        ("を", "を", "ADP", "助詞-格助詞", "case", 11),
+        ("開発", "開発", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 13),
+        ("し", "する", "AUX", "動詞-非自立可能", "aux", 13),
+        ("た", "た", "AUX", "助動詞", "aux", 13),
+        ("。", "。", "PUNCT", "補助記号-句点", "punct", 13),
+    ])
+    got, _ = hand_relations(s, [mention(s, "東レ", "company"), mention(s, "東北大学", "organization")])
+    assert got == [("東レ", "共同で開発する", "東北大学", "partner")]
+
+
+def test_a_case_marked_word_hung_backwards_goes_to_the_next_predicate():
+    from kg.extract.relations import SentenceView
+
+    # レノバは、秋田市と男鹿市の2カ所で風力を落札した。(the parser hangs カ所 on レノバ, before it)
+    s = sentence([
+        ("レノバ", "レノバ", "PROPN", "名詞-固有名詞-一般", "nsubj", 12),
+        ("は", "は", "ADP", "助詞-係助詞", "case", 0),
+        ("、", "、", "PUNCT", "補助記号-読点", "punct", 0),
+        ("秋田市", "秋田市", "PROPN", "名詞-固有名詞-地名-一般", "nmod", 5),
+        ("と", "と", "ADP", "助詞-格助詞", "case", 3),
+        ("男鹿市", "男鹿市", "PROPN", "名詞-固有名詞-地名-一般", "nmod", 8),
+        ("の", "の", "ADP", "助詞-格助詞", "case", 5),
+        ("2", "2", "NUM", "名詞-数詞", "nummod", 8),
+        ("カ所", "カ所", "NOUN", "接尾辞-名詞的-助数詞", "dep", 0),
+        ("で", "で", "ADP", "助詞-格助詞", "case", 8),
+        ("風力", "風力", "NOUN", "名詞-普通名詞-一般", "obj", 12),
+        ("を", "を", "ADP", "助詞-格助詞", "case", 10),
+        ("落札", "落札", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 12),
+        ("し", "する", "AUX", "動詞-非自立可能", "aux", 12),
+        ("た", "た", "AUX", "助動詞", "aux", 12),
+        ("。", "。", "PUNCT", "補助記号-句点", "punct", 12),
+    ])
+    ms = [mention(s, "レノバ", "company"), mention(s, "秋田市", "place"), mention(s, "男鹿市", "place")]
+    view = SentenceView(s, ms)
+    assert view.heads[8] == 12 and view.toks[8].dep == "obl"
+    got, _ = hand_relations(s, ms)
+    assert sorted(got) == [("レノバ", "落札する", "男鹿市", "place"), ("レノバ", "落札する", "秋田市", "place")]

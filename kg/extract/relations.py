@@ -337,6 +337,15 @@ class SentenceView:
                 self._move(t.i, up)
                 if backward and t.dep not in ARG_DEPS:
                     self.toks[t.i] = t._replace(dep="obl")  # (an unlabelled 'dep' is read as the oblique it is)
+        # Xと共同で、…落ちにくい磁石を開発した: 共同で set off by its comma is on the verb the clause it was hung on
+        # modifies, not inside that clause
+        for t in self.toks:
+            h = self.heads[t.i]
+            if (nfkc(t.text) in JOINTLY and t.i + 2 < len(self.toks) and self.toks[t.i + 1].text == "で"
+                    and self.toks[t.i + 2].text in ("、", "，") and self.toks[h].dep in ("advcl", "acl")
+                    and is_predicate(self.toks[self.heads[h]]) and self.heads[h] > h
+                    and self._case(h) != "と"):  # (…を敷設すると発表した: the quoted act is the one done jointly)
+                self._move(t.i, self.heads[h])
         # Xと|共同で: the と-phrase belongs to 共同 whatever the parser hung it on
         for t in self.toks:
             case = next((c for c in self.children[t.i] if c > t.i and self.toks[c].dep == "case"
