@@ -2893,13 +2893,17 @@ JOINING = ("参加する", "加わる", "加盟する", "合流する")
 def joined_the_founded(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """…の新団体「X」を設立した。米インテルとASEも参加し、: joining with nothing named joins what was just founded."""
     for f in frames.values():
-        if f.label not in JOINING or f.negated or not disc.founded:
+        if f.label not in JOINING or f.negated:
             continue
         if any(a.role in ("target", "object", "place") and a.mentions for a in f.args):
             continue
+        # JASMにはTSMCが過半を出資し、A、B、Cの3社が少数株主として加わる: what the sentence's には marks, else
+        # what was just founded
+        joined = next((a.mentions for g in frames.values() if g.pred < f.pred for a in g.args
+                       if a.role == "target" and a.particle == "には" and _actors(a)), None) or disc.founded
         joiners = [m for a in f.args if a.role in SUBJECT_ROLES for m in a.mentions]
-        if joiners and not {m.name for m in joiners} & {m.name for m in disc.founded}:
-            f.args.append(Arg("target", -1, list(disc.founded), "に"))
+        if joined and joiners and not {m.name for m in joiners} & {m.name for m in joined}:
+            f.args.append(Arg("target", -1, list(joined), "に"))
 
 
 def _release(frames: dict[int, Frame], tokens: set[int], after: int = -1) -> None:
