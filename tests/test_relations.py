@@ -27,7 +27,6 @@ KNOWN_GAPS = {
     "rel-050": "本社を置く is read as a relation to the place",
     "rel-054": "bare 政府 is not an entity for kg",
     "rel-064": "子会社のX without an explicit owner",
-    "rel-065": "会長兼社長 yields one role, not two",
     "rel-067": "この薬 (a demonstrative) is not resolved; 共同開発 with と",
     "rel-068": "the partner of 共同で運営 is related to the subject instead of the object",
     "rel-072": "同製作所では: a reference used as a place",

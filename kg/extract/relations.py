@@ -822,7 +822,8 @@ def is_predicate(t: Token) -> bool:
     if t.text in ("済み", "済") and t.dep in ("ROOT", "advcl", "conj"):
         return True  # 事業会社「X」を共同出資で設立|済みだ: an act done
     return (t.pos == "ADJ" and t.tag.startswith("名詞")) or (t.dep == "ROOT" and t.pos == "NOUN" and "サ変" in t.tag) or (
-        t.pos == "NOUN" and t.tag.startswith("接尾辞") and "サ変" in t.tag and t.dep == "advcl")  # 子会社|化(advcl)し
+        t.pos == "NOUN" and t.tag.startswith("接尾辞") and "サ変" in t.tag and t.dep in ("advcl", "obl", "conj"))
+    # (子会社|化(advcl or obl)し, …)
 
 
 def _actors(a: Arg) -> bool:
@@ -2497,6 +2498,14 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             of_after - t.i >= 3 and toks[t.i + 1].text in ("（", "(")) else ""
         if re.fullmatch(r"[A-Z]{2,5}", gloss):
             label = f"{word}（{gloss}）"  # 最高経営責任者（CEO）: the title as written, both forms
+        if kind == "holder":  # 会長兼社長, 社長兼CEO: one person's two titles, both in the label
+            a0, b0 = t.i, t.i
+            while a0 >= 2 and toks[a0 - 1].text == "兼" and ROLE_WORDS.get(nfkc(toks[a0 - 2].text)) == "holder":
+                a0 -= 2
+            while b0 + 2 < len(toks) and toks[b0 + 1].text == "兼" and ROLE_WORDS.get(nfkc(toks[b0 + 2].text)) == "holder":
+                b0 += 2
+            if b0 > a0:
+                label = nfkc("".join(x.text for x in toks[a0:b0 + 1]))
         for a in owner:
             for b in other:
                 if a.span == b.span:
