@@ -1299,6 +1299,9 @@ class Discourse:
     actor_of: dict[str, Mention] = field(default_factory=dict)
     #: what the text last said was founded (新団体「X」を設立した): what one joins when the text names nothing else
     founded: list[Mention] = field(default_factory=list)
+    #: what several companies last said they build together (5社は…ケーブル「X」を共同で建設する): whose 総事業費 it is
+    built: list[Mention] = field(default_factory=list)
+    built_by: set[str] = field(default_factory=set)
     #: the companies of the group the text last described (A、B、Cの3社でつくる企業連合): what 企業連合は means
     group: list[Mention] = field(default_factory=list)
 
@@ -2657,6 +2660,11 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
                 elif act in disc.actor_of and not any(m.type in ACTOR_TYPES and m.start < t.start for m in view.mentions):
                     # …はレーザーテックが受注した。受注額は約45億円で: whoever did that act last
                     owners, word, resolved = [disc.actor_of[act]], act, "topic"
+                elif _compound_word(view, t.i).endswith("事業費") and disc.built and not any(
+                        m.type in ACTOR_TYPES and m.start < t.start for m in view.mentions) and all(
+                        m.name in disc.built_by for m in disc.topic):  # (not once the text moved on to another)
+                    # 5社は…海底ケーブル「X」を共同で建設する。総事業費は約12億ドルで: the cost of what they build
+                    owners, word, resolved = list(disc.built), act, "topic"
                 else:
                     before = [m for m in (topic or []) if m.start < t.start]
                     owners = [m for m in (before or disc.topic) if m.type in ACTOR_TYPES][:1]
@@ -3467,6 +3475,17 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             members = [m for a in f.args for m in a.mentions if m.type in ("company", "organization")]
             if members:
                 disc.group = sorted(members, key=lambda m: m.start)[:1]  # (the lead: named first, or the 代表企業)
+    for i, f in frames.items():  # (one company building it: its own cost, the company's)
+        if f.negated or not any(w in f.label for w in BUILDING_VERBS + ("敷設",)):
+            continue
+        builders = {m.name for a in f.args if a.role in SUBJECT_ROLES or (a.role in ("partner", "target", "place")
+                                                                          and a.particle[1:-1] in JOINTLY)
+                    for m in a.mentions if m.type in ("company", "organization", "agency")}
+        if not any(a.role in SUBJECT_ROLES and a.mentions for a in f.args):
+            builders |= {m.name for m in subject_of.get(i) or topic if m.type in ("company", "organization", "agency")}
+        things = [m for a in f.args if a.role == "object" for m in a.mentions if m.type in ("facility", "product")]
+        if things:
+            disc.built, disc.built_by = (things[:1], builders) if len(builders) >= 2 else ([], set())
     founded = [m for f in frames.values() if f.label in FOUNDING_LABELS + ("発足する", "結成する") and not f.negated
                for a in f.args if a.role == "object" for m in a.mentions if m.type in ("company", "organization")]
     if founded:
