@@ -1139,7 +1139,8 @@ def order_giver_relations(article: Article, view: SentenceView, frames: dict[int
                 for c in view.children[a.token]):
             continue  # (Xから受注: the giver is named; 国内大手の基地局を受注: whose it is, said another way)
         pool = disc.lead if disc.paragraph else disc.topic
-        givers = [m for m in pool if m.type == "company" and m.name not in {t.name for t in takers}]
+        givers = [m for m in pool if m.type == "company" and m.name not in {t.name for t in takers}
+                  and m.name in disc.buyers]  # (one the text said builds, invests or orders)
         if len(givers) != 1 or len(pool) != 1:
             continue  # (one company the text is on, not a group of them)
         out.extend(_rel(article, view.sent, t, g, "受注する", "order-giver", "source", 0.5, resolved="topic")
@@ -1302,6 +1303,8 @@ class Discourse:
     #: what several companies last said they build together (5社は…ケーブル「X」を共同で建設する): whose 総事業費 it is
     built: list[Mention] = field(default_factory=list)
     built_by: set[str] = field(default_factory=set)
+    #: who the text said builds, invests or orders: the ones an order taken may have come from
+    buyers: set[str] = field(default_factory=set)
     #: the companies of the group the text last described (A、B、Cの3社でつくる企業連合): what 企業連合は means
     group: list[Mention] = field(default_factory=list)
 
@@ -2383,13 +2386,15 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                 # 社長の村瀬康弘氏は: the article's company; but 創業者で最高経営責任者の…氏 founded the company the
                 # text is on now (a startup a paragraph introduces)
                 founder = word in ("創業者", "共同創業者") or nfkc(toks[t.i - 2].text if t.i >= 2 else "").endswith("創業者")
-                # 社長には…氏が就任する予定だ: the office is at the company the text is on now (代表理事にはX氏が就く:
-                # an association's, the one last named)
-                office = ("organization",) if word in ORGANIZATION_TITLES else kinds
-                before = ([m for m in disc.topic if m.type == "company"][:1] if founder else []) or (
-                    ([m for m in disc.topic if m.type in office][:1] or (
-                        disc.antecedent(office) if word in ORGANIZATION_TITLES else [])) if took_office else []
-                ) or disc.main_actor(("company",))
+                before = ([m for m in disc.topic if m.type == "company"][:1] if founder else []) or disc.main_actor(
+                    ("company",))
+                if took_office and view.particle(t.i) == "には":
+                    # 社長には…氏が就任する予定だ / 代表理事にはX氏が就く: an office announced for what was just set up
+                    # (新会社「X」, 新団体「X」), not for whichever company the text is on
+                    office = ("organization",) if word in ORGANIZATION_TITLES else kinds
+                    before = [m for m in disc.new_company + disc.founded if m.type in office][:1]
+                    if not before:
+                        continue
             owner = (before or [m for m in disc.topic if m.type in kinds])[:1]
             if word in ("合弁会社", "共同出資会社") and owner:
                 owner = [m for m in conjuncts(view, view.head_of.get(owner[0].span, -1)) if m.type in kinds] or owner
@@ -3475,6 +3480,10 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             members = [m for a in f.args for m in a.mentions if m.type in ("company", "organization")]
             if members:
                 disc.group = sorted(members, key=lambda m: m.start)[:1]  # (the lead: named first, or the 代表企業)
+    for i, f in frames.items():
+        if not f.negated and any(w in f.label for w in BUILDING_VERBS + ORDERING_VERBS + ("投資", "導入", "敷設")):
+            own = [m for a in f.args if a.role in SUBJECT_ROLES for m in a.mentions]
+            disc.buyers |= {m.name for m in own or subject_of.get(i) or topic if m.type == "company"}
     for i, f in frames.items():  # (one company building it: its own cost, the company's)
         if f.negated or not any(w in f.label for w in BUILDING_VERBS + ("敷設",)):
             continue
