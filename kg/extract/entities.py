@@ -540,6 +540,11 @@ def _edition_before(toks: tuple[Token, ...], a: int) -> int:
     return a
 
 
+#: Chinese and Taiwanese corporate words: the name before them is often no word Sudachi knows as a name
+_CHINESE_CORPORATE = ("集団", "科技", "控股", "有限公司", "股份")
+_KANJI = re.compile(r"^[\u4e00-\u9fff]$")
+
+
 def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """Noun runs ending with a telling word: 東京電力ホールディングス, アイダホ国立研究所, 熊本工場."""
     out = []
@@ -587,6 +592,15 @@ def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
                                                           for x in toks[a : b - 1]) or (
             etype == "facility" and b + 1 < len(toks) and toks[b].text in _OPEN and "地名" in toks[b + 1].tag
             and b - a <= 3)  # 北上工場（岩手県北上市）: a plant glossed with where it is
+        if not named and suffix in _CHINESE_CORPORATE and not head.endswith(("者", "家", "員", "人", "企業")):
+            # 貝|特|瑞|新|材料|集団, 遠景|科技|集団: a Chinese name read as single kanji or with a corporate word
+            # (新 inside it is no prefix of a common noun here)
+            while a > 0 and toks[a - 1].pos in ("NOUN", "PROPN") and re.fullmatch(r"[\u4e00-\u9fff]+", toks[a - 1].text):
+                a -= 1
+            text = nfkc(_text(toks, a, b))
+            head = text[: -len(suffix)]
+            named = sum(1 for x in toks[a:b - 1] if len(x.text) == 1 and _KANJI.match(x.text)) >= 2 or any(
+                w in head for w in _CHINESE_CORPORATE)
         if not named or head in rules.stopmods or head in rules.generic_heads:
             continue
         if b < len(toks) and nfkc(toks[b].text) in ("相", "大臣"):
