@@ -1305,10 +1305,11 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
                 c.name = e.canonical
         if country:
             c.attrs["country"] = country
-        if etype == "company" and entry is None and any(
+        if etype in ("company", "product", "organization", "facility") and entry is None and any(
                 all(_is_katakana(t) for t in toks[k:b]) and (e := res.by_surface.get(fold(nfkc(_text(toks, a, k)))))
                 is not None and e.type == "company" for k in range(a + 1, b)):
             c.attrs["extends"] = "1"  # a known company's name and katakana after it: 東北電力ネットワーク
+            c.type = "company"  # (北海道電力ネットワーク, a 'product' to GiNZA: a company's subsidiary)
         out.append(c)
     return out
 
@@ -1338,7 +1339,8 @@ def _priority(c: Candidate, cands: list[Candidate]) -> int:
                 d.source == "dict" and (d.start, d.end) == (c.start, c.end) for d in cands):
             p = PRIORITY["dict"] + 1  # (but オープン|AI is the dictionary's company, not a kind of AI)
     if (c.attrs.get("extends") or c.source == "prefix" and c.type == "company" and "・" in c.name) and any(
-            d.source == "dict" and d.type == "company" and d.start == c.start and d.end < c.end for d in cands):
+            d.source == "dict" and d.type == "company" and d.start == c.start and d.end < c.end for d in cands) and not any(
+            d.source == "dict" and d.start == c.start and d.end > c.end for d in cands):  # (not over a longer known name)
         # (豪|マッコーリー・アセット・マネジメント: a company named after its group, past a country prefix)
         p = PRIORITY["dict"] + 1  # 東北電力|ネットワーク: the model's longer company name over the dictionary's
     if c.source == "slot" and any(d.source == "dict" and d.type == "technology" and c.start < d.start and d.end <= c.end
