@@ -2860,15 +2860,17 @@ def thing_from_a_party(view: SentenceView, frames: dict[int, Frame], disc: Disco
     for f in frames.values():
         if not any(w in f.label for w in ADOPTION_VERBS + HANDING_VERBS) or f.passive:
             continue
-        if any(a.role == "subject" and a.mentions for a in f.args) or any(a.role == "object" and a.mentions
-                                                                          for a in f.args):
+        if any(a.role == "subject" and a.mentions for a in f.args):
             continue
-        if not any(a.role in ("source", "target") and _actors(a) for a in f.args):
+        things = [a for a in f.args if a.role == "topic" and a.particle == "は" and a.mentions
+                  and all(m.type in ("technology", "product", "facility") for m in a.mentions)]
+        if not things:
             continue
-        for a in f.args:
-            if a.role == "topic" and a.particle == "は" and a.mentions and all(
-                    m.type in ("technology", "product", "facility") for m in a.mentions):
-                a.role = "object"
+        if any(a.role == "object" and a.mentions for a in f.args):
+            # 蓄電池はテスラの「メガパック」を採用し: the kind of thing the object is, not who adopts it
+            things[0].role = "about"
+        elif any(a.role in ("source", "target") and _actors(a) for a in f.args):
+            things[0].role = "object"
 
 
 def place_topic_is_where(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
