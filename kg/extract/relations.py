@@ -2561,6 +2561,11 @@ def possessive_relations(article: Article, view: SentenceView, disc: Discourse |
                 ref = resolve_reference(view, t.i, disc, view.mentions)
                 if len(ref) == 1:
                     owners.append((ref[0], t.i))
+    for m in view.mentions:
+        # 北陸電力志賀原子力発電所2号機: a company's name glued to its plant's (no の between) owns it
+        after = next((x for x in view.mentions if x.start == m.end), None)
+        if m.type == "company" and after is not None and after.type == "facility":
+            out.append(_rel(article, view.sent, m, after, "拠点", "possessive", "owner", 0.6))
     for m, h in owners:
         if m.type not in ("company", "organization", "agency"):
             continue
