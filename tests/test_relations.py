@@ -319,3 +319,31 @@ def test_a_case_marked_word_hung_backwards_goes_to_the_next_predicate():
     assert view.heads[8] == 12 and view.toks[8].dep == "obl"
     got, _ = hand_relations(s, ms)
     assert sorted(got) == [("レノバ", "落札する", "男鹿市", "place"), ("レノバ", "落札する", "秋田市", "place")]
+
+
+def test_a_clause_hung_back_before_a_bracketed_name_is_on_the_name():
+    from kg.extract.relations import SentenceView
+
+    # Aが落札したのは、豊根村で計画する「X発電所」だ。(the parser hangs 計画 back on 落札)
+    s = sentence([
+        ("A社", "A社", "PROPN", "名詞-固有名詞-一般", "nsubj", 2),
+        ("が", "が", "ADP", "助詞-格助詞", "case", 0),
+        ("落札", "落札", "VERB", "名詞-普通名詞-サ変可能", "acl", 13),
+        ("し", "する", "AUX", "動詞-非自立可能", "aux", 2),
+        ("た", "た", "AUX", "助動詞", "aux", 2),
+        ("のは", "のは", "ADP", "助詞-係助詞", "case", 2),
+        ("、", "、", "PUNCT", "補助記号-読点", "punct", 2),
+        ("豊根村", "豊根村", "PROPN", "名詞-固有名詞-地名-一般", "obl", 9),
+        ("で", "で", "ADP", "助詞-格助詞", "case", 7),
+        ("計画", "計画", "VERB", "名詞-普通名詞-サ変可能", "dep", 2),
+        ("する", "する", "AUX", "動詞-非自立可能", "aux", 9),
+        ("「", "「", "PUNCT", "補助記号-括弧開", "punct", 13),
+        ("X発電所", "X発電所", "PROPN", "名詞-固有名詞-一般", "compound", 11),
+        ("」", "」", "PUNCT", "補助記号-括弧閉", "ROOT", 13),
+        ("だ", "だ", "AUX", "助動詞", "cop", 13),
+    ])
+    ms = [mention(s, "A社", "company"), mention(s, "豊根村", "place"), mention(s, "X発電所", "facility")]
+    view = SentenceView(s, ms)
+    assert view.heads[9] == 12 and view.toks[9].dep == "acl"
+    got, _ = hand_relations(s, ms)
+    assert ("X発電所", "所在", "豊根村", "place") in got

@@ -336,7 +336,21 @@ class SentenceView:
             if is_predicate(self.toks[up]) and up != t.i:
                 self._move(t.i, up)
                 if backward and t.dep not in ARG_DEPS:
-                    self.toks[t.i] = t._replace(dep="obl")  # (an unlabelled 'dep' is read as the oblique it is)
+                    self.toks[t.i] = t._replace(dep="obl", head=up)  # (an unlabelled 'dep' read as the oblique it is)
+        # …のは、Pで計画する「X」だ (計画 hung back on 落札): a predicate hung on a word before it and followed by a
+        # name in brackets is a clause on that name
+        for t in self.toks:
+            if not is_predicate(t) or self.heads[t.i] >= t.i:
+                continue
+            k = t.i + 1
+            while k < len(self.toks) and self.toks[k].dep == "aux" and self.heads[k] == t.i:
+                k += 1
+            if k < len(self.toks) and self.toks[k].text in ("「", "『"):
+                close = next((j for j in range(k + 1, min(k + 20, len(self.toks))) if self.toks[j].text in ("」", "』")),
+                             None)
+                if close is not None and close - 1 > k:
+                    self._move(t.i, close - 1)
+                    self.toks[t.i] = self.toks[t.i]._replace(dep="acl", head=close - 1)
         # Xと共同で、…落ちにくい磁石を開発した: 共同で set off by its comma is on the verb the clause it was hung on
         # modifies, not inside that clause
         for t in self.toks:
