@@ -1851,14 +1851,18 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                 if p is s or p.span == s.span:
                     continue
                 joint_act = label.startswith("共同")  # AはBと共同開発するXを: B develops X too
+                # AはBと合弁会社「X」を設立: a joint venture is founded together
+                venture = a.particle == "と" and any(
+                    oa.role == "object" and oa.token >= 0 and "合弁" in _compound_word(view, oa.token)
+                    for oa in frame.args)
                 if entity_objects and (not reciprocal or joint_act):
                     for oa in entity_objects:
                         for o in oa.mentions:
                             if o.span != p.span:
                                 out.append(_rel(article, view.sent, p, o, label, rule, oa.role, conf * 0.9, **common))
-                    if (a.particle[1:-1] in JOINTLY or joint_act) and s.type in ACTOR_TYPES:
+                    if (a.particle[1:-1] in JOINTLY or joint_act or venture) and s.type in ACTOR_TYPES:
                         # AはBと共同でXを開発: A and B are partners in it too
-                        lab = _joint_label(a.particle, label)
+                        lab = "合弁で" + label if venture else _joint_label(a.particle, label)
                         out.append(_rel(article, view.sent, s, p, lab, rule, "partner", conf, **common))
                 else:
                     lab = _joint_label(a.particle, label)
