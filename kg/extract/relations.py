@@ -1785,8 +1785,11 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     # AとBは…で連携する: coordinated actors of a reciprocal act are its two parties
     if reciprocal and not partner_args and not entity_objects:
         actors = [x for x in subjects if x.type in ACTOR_TYPES]
-        for x in actors[1:]:
-            out.append(_rel(article, view.sent, actors[0], x, label, "reciprocal", "partner", conf, **common))
+        # (A、B、Cの3社は…を統合する: each pair of them, when they are few)
+        firsts = actors[:-1] if len(actors) <= 4 else actors[:1]
+        for k, y in enumerate(firsts):
+            for x in actors[k + 1:]:
+                out.append(_rel(article, view.sent, y, x, label, "reciprocal", "partner", conf, **common))
     if reciprocal:
         # (Xは)AとBを経営統合させる: the coordinated objects are the two parties
         for a in entity_objects:
