@@ -529,7 +529,9 @@ def conjuncts(view: SentenceView, i: int, seen: set[int] | None = None) -> list[
         return []
     out = [m]
     kids = list(view.children[i])
-    for c in view.children[i]:
+    # (中国のネット|大手|テンセント: the country may hang on a word of the name's compound run)
+    near = kids + [g for cc in view.children[i] if cc < i and view.toks[cc].dep == "compound" for g in view.children[cc]]
+    for c in near:
         # Aや食品スーパーのB: the parser hangs A on the descriptor of B
         if (c < i and view.mention(c) is None and view.particle(c) == "の"
                 and nfkc(view.toks[c].text).endswith(COMPANY_DESCRIPTORS)):
