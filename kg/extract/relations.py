@@ -931,6 +931,11 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
         if role == "object" and disc is not None and is_approval(frame.label) and (
                 not ms or all(m.type == "technology" for m in ms)) and view.mention(c) is None:
             ms = applicants(view, c, disc) or ms  # 3社が申請した計画を認定, 両社の統合を承認
+            if not ms and _compound_word(view, c, ("compound",)).endswith(tuple(MARKETING_ACTS)):
+                # …ADC「ダトロウェイ」の乳がんを対象とする製造販売を承認: the product whose marketing is approved
+                ms = [m for m in view.mentions if m.type == "product" and m.end <= view.toks[c].start
+                      and not any(view.toks[k].text in ("。", "、") and is_predicate(view.toks[k - 1])
+                                  for k in range(_first_token(view, m.end), c))][-1:]
         if role == "target" and not ms and disc is not None and is_approval(frame.label) and view.mention(c) is None:
             # AとBの共同提案に…を交付: who made the proposal receives it
             ms = [m for m in of_mention(view, c) or applicants(view, c, disc) if m.type in ACTOR_TYPES]
