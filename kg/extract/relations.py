@@ -2706,6 +2706,10 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
                 else:
                     before = [m for m in (topic or []) if m.start < t.start]
                     owners = [m for m in (before or disc.topic) if m.type in ACTOR_TYPES][:1]
+                    if owners and owners[0].type == "agency" and _compound_word(view, t.i).endswith("事業費"):
+                        # 経産省と国交省は…企業連合を選定した。…総事業費は約4800億円: the project's, not the
+                        # ministries' that chose it (the group's lead, when the text named one)
+                        owners = list(disc.group)
                     word, resolved = act, "topic"
         # the predicate this noun is the subject of
         p = view.heads[t.i]
@@ -3451,7 +3455,11 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     if metric:
         # the metric's name says more than the verb: drop (X, 膨らむ, amount) when (X, 営業利益, amount) exists
         pairs = {(r.head, r.tail) for r in metric}
-        out = [r for r in out if (r.head, r.tail) not in pairs] + metric
+        # (総事業費は約4800億円を見込む: whose amount it is, the metric says; the topic inherited by 見込む
+        # does not get it as well)
+        owned = {r.tail for r in metric if r.attr("resolved") == "topic"}
+        out = [r for r in out if (r.head, r.tail) not in pairs and not (
+            r.tail in owned and r.rule == "frame" and r.role == "object")] + metric
     # the topic for the next sentence: the root's subject or the sentence topic, when an actor
     root = _root(view)
     root_args = frames[root].args if root in frames else []
