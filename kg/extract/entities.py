@@ -572,6 +572,8 @@ def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         if (etype == "facility" and a > 0 and toks[a - 1].text == "新" and toks[a - 1].end == toks[a].start
                 and "地名" in toks[a].tag):
             a -= 1  # 新豊根発電所: 新 glued to a place name is part of the plant's name (新工場 is not a name)
+        if etype == "place" and b < len(toks) and nfkc(toks[b].text) in ("氏", "さん", "君", "様"):
+            continue  # 藤村氏, 中村さん: a surname ending in 村/町, not a village
         if etype == "place":
             a = _after_place_heads(toks, a, b)
         a, b, _country = strip_country(toks, a, b, res, etype)
