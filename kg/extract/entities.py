@@ -1272,6 +1272,11 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         a, b = trim(toks, a, b, res, etype)
         while b > a + 1 and nfkc(toks[b - 1].text) in RUN_BREAKERS:
             b -= 1  # APB|創業者 (a 'facility' to the model): the role is no part of the name
+        if (b > a + 2 and toks[a].tag.endswith("人名-姓") and toks[a + 1].tag.endswith("人名-名")
+                and not any(x.tag.startswith("名詞-固有名詞-人名") for x in toks[a + 2:b])
+                and (_is_katakana(toks[a + 2]) or _latin_word(toks[a + 2]))):  # (湖南|裕|能新能源…: a Chinese name)
+            # 村上|信吾|エネルギー|ソリューション本部長: a surname and a given name, then the division he heads
+            b, etype = a + 2, "person"
         if a >= b:
             continue
         if any(t.pos == "ADP" and t.tag.startswith("助詞-格助詞") and t.text != "の" for t in toks[a + 1:b - 1]):
