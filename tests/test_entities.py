@@ -108,6 +108,23 @@ def test_a_dictionary_name_cut_otherwise_in_context_is_still_found(resources):
     assert _text_spans(ruled, resources) == ()
 
 
+def test_a_model_span_past_a_persons_name_into_a_katakana_division_is_the_person(resources):
+    """村上|信吾|エネルギー (a 'facility' to the model) before ソリューション本部長: the name is the person."""
+    from kg.extract.entities import model_candidates
+    from kg.model import Sentence, SpanTag
+
+    words = [("村上", "名詞-固有名詞-人名-姓"), ("信吾", "名詞-固有名詞-人名-名"), ("エネルギー", "名詞-普通名詞-一般"),
+             ("ソリューション", "名詞-普通名詞-一般"), ("本部長", "名詞-普通名詞-一般"), ("は", "助詞-係助詞")]
+    toks, pos = [], 0
+    for i, (w, tag) in enumerate(words):
+        toks.append(tok(i, w, w, "ADP" if w == "は" else "PROPN" if "固有" in tag else "NOUN", tag, "compound", 4, pos))
+        pos += len(w)
+    text = "".join(w for w, _ in words)
+    sent = Sentence(0, 0, len(text), text, tuple(toks), ner=(SpanTag(0, 3, "facility", ""),))
+    got = [(c.name, c.type) for c in model_candidates(sent, resources)]
+    assert got == [("村上信吾", "person")]
+
+
 @pytest.mark.parametrize("name, city", [
     ("宮城県石巻市", "石巻市"), ("北海道釧路市", "釧路市"), ("京都府木津川市", "木津川市"), ("鹿児島県薩摩川内市", "薩摩川内市"),
     ("北海道苫前町", "苫前町"), ("石巻市", "石巻市"), ("青森県三戸郡三戸町", "三戸町"),
