@@ -1141,6 +1141,29 @@ def contractor_relations(article: Article, view: SentenceView, frames: dict[int,
     return out
 
 
+_RIGHTS_TAKEN = ("取得", "導入", "獲得", "譲り受ける")
+_CREATING = ("開発", "創製", "創出", "発見")
+
+
+def licensor_relations(article: Article, view: SentenceView, found: list[Relation]) -> list[Relation]:
+    """Aは、Bが開発した「X」について…販売権を取得する(ライセンス契約を結んだ): A takes the rights from B."""
+    text = nfkc(view.sent.text)
+    if "権" not in text and "ライセンス" not in text:
+        return []
+    kinds = {m.span: m.type for m in view.mentions}
+    out: list[Relation] = []
+    for r in found:
+        if r.role != "object" or kinds.get(r.tail) != "product" or not any(w in r.relation for w in _RIGHTS_TAKEN):
+            continue
+        for d in found:
+            if d.tail == r.tail and d.head != r.head and any(w in d.relation for w in _CREATING) and kinds.get(
+                    d.head) in ("company", "organization"):
+                label = "ライセンス導入する" if "ライセンス" in text else r.relation
+                out.append(Relation(article.id, r.head, d.head, label, view.sent.start, view.sent.end, "licensor",
+                                    0.6, "source", r.attrs))
+    return out
+
+
 #: acts of taking an order: who gave it is the company the text is on when the sentence names no one
 ORDER_TAKING = ("受注",)
 
@@ -3451,6 +3474,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(contractor_relations(article, view, frames))
     out.extend(order_giver_relations(article, view, frames, disc))
     out.extend(joint_noun_relations(article, view, frames))
+    out.extend(licensor_relations(article, view, out))
     metric = metric_relations(article, view, disc, topic)
     if metric:
         # the metric's name says more than the verb: drop (X, 膨らむ, amount) when (X, 営業利益, amount) exists
