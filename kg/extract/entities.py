@@ -1625,6 +1625,10 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
                 a, b = sent.tokens[edition].start, sent.tokens[unit - 1].end
                 c.name = nfkc(article.text[a:b])
             text = article.text[a:b]
+            if (c.type == "company" and c.source != "dict" and len(text) > 2 and text.endswith("社")
+                    and re.match(r"[\u30a1-\u30faー A-Za-zＡ-Ｚａ-ｚ]", text[-2])):
+                # 米カイト社: "the company Kite", the name is カイト (the mention keeps its words: the parse's)
+                c.name = c.name[:-1] if c.name.endswith("社") else c.name
             if c.type == "place" and text.endswith("子") and article.text.startswith("会社", b):
                 continue  # 米子|会社 is 米 + 子会社, not the city of 米子
             if not text.strip() or not c.type:
