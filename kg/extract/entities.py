@@ -1248,6 +1248,11 @@ def band_candidates(sent: Sentence) -> list[Candidate]:
     return out
 
 
+#: katakana words that end a subsidiary's name after its parent's (北海道電力ネットワーク, 東芝エネルギーシステムズ)
+_SUBSIDIARY_TAILS = ("ネットワーク", "エナジー", "システムズ", "ソリューションズ", "パワー", "テクノロジーズ", "サービス",
+                     "リニューアブルパワー", "ホールディングス", "グループ", "ジャパン", "マテリアルズ", "ファーマ")
+
+
 def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """kg's NER head and GiNZA's NER, cleaned up and re-typed by dictionaries and suffixes."""
     toks = sent.tokens
@@ -1316,7 +1321,8 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
                 all(_is_katakana(t) for t in toks[k:b]) and (e := res.by_surface.get(fold(nfkc(_text(toks, a, k)))))
                 is not None and e.type == "company" for k in range(a + 1, b)):
             c.attrs["extends"] = "1"  # a known company's name and katakana after it: 東北電力ネットワーク
-            c.type = "company"  # (北海道電力ネットワーク, a 'product' to GiNZA: a company's subsidiary)
+            if etype != "company" and nfkc(toks[b - 1].text).endswith(_SUBSIDIARY_TAILS):
+                c.type = "company"  # (北海道電力ネットワーク, a 'product' to GiNZA: a subsidiary; not 日産リーフ)
         out.append(c)
     return out
 

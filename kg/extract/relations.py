@@ -3482,8 +3482,10 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         # (総事業費は約4800億円を見込む: whose amount it is, the metric says; the topic inherited by 見込む
         # does not get it as well)
         owned = {r.tail for r in metric if r.attr("resolved") == "topic"}
+        kinds = {m.span: m.type for m in [*disc.recent, *mentions]}
         out = [r for r in out if (r.head, r.tail) not in pairs and not (
-            r.tail in owned and r.rule == "frame" and r.role == "object")] + metric
+            r.tail in owned and r.rule == "frame" and r.role == "object"
+            and kinds.get(r.head) == "agency")] + metric  # (a ministry inherited as the subject: not its money)
     # the topic for the next sentence: the root's subject or the sentence topic, when an actor
     root = _root(view)
     root_args = frames[root].args if root in frames else []
