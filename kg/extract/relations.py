@@ -1416,6 +1416,13 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
                 and view.toks[plural[-1]].end <= m.start < view.toks[i].start]
         if near:
             return near[-1:]
+    if count == 1 and "company" in types and view.particle(i) == "が" and i > 0 and view.toks[i - 1].text in ("、", "，"):
+        # Xと契約を結び、同社が回収した電池を受け入れる: a が-marked 同社 after a clause is not the actor the clause
+        # went on about (that one would go unsaid) but the party of that clause just named
+        parties = [m for m in sent_mentions if m.type in types and m.start < view.toks[i].start
+                   and m.span in view.head_of and view.particle(view.head_of[m.span]) in ("と", "に", "から")]
+        if parties:
+            return parties[-1:]
     # this sentence's own topic before the reference (アステラスは…Bも買収しており、同社の…), else the topic of
     # the sentences before, is the most salient antecedent
     own = [m for m in sent_mentions if m.type in types and m.start < view.toks[i].start and m.span in view.head_of
