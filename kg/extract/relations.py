@@ -2559,6 +2559,12 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                 other = [m]
                 owner = [o for o in owner if o is not m] or [
                     o for o in of_mention(view, view.head_of.get(m.span, t.i - 1)) if o is not m]
+        if implicit and kind == "holder" and len(other) == 1 and other[0].type == "person":
+            # 桐生社長は: the company the text already gave this person (its founder 桐生智哉), not the lead's
+            full = other[0].name if other[0].name in disc.employer else next(
+                (n for n in reversed(disc.stated) if n.startswith(other[0].name) and n in disc.employer), None)
+            if full is not None:
+                owner = [disc.employer[full]]
         label = word
         gloss = nfkc(view.sent.text[toks[t.i + 1].end - view.sent.start:toks[of_after - 1].start - view.sent.start]) if (
             of_after - t.i >= 3 and toks[t.i + 1].text in ("（", "(")) else ""
