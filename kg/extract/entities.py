@@ -542,7 +542,8 @@ def _edition_before(toks: tuple[Token, ...], a: int) -> int:
 
 #: Chinese and Taiwanese corporate words: the name before them is often no word Sudachi knows as a name
 _CHINESE_CORPORATE = ("集団", "科技", "控股", "有限公司", "股份")
-_KANJI = re.compile(r"^[\u4e00-\u9fff]$")
+#: a word written in kanji only
+_KANJI = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
@@ -597,7 +598,7 @@ def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         if not named and suffix in _CHINESE_CORPORATE and not head.endswith(("者", "家", "員", "人", "企業")):
             # 貝|特|瑞|新|材料|集団, 遠景|科技|集団: a Chinese name read as single kanji or with a corporate word
             # (新 inside it is no prefix of a common noun here)
-            while a > 0 and toks[a - 1].pos in ("NOUN", "PROPN") and re.fullmatch(r"[\u4e00-\u9fff]+", toks[a - 1].text):
+            while a > 0 and toks[a - 1].pos in ("NOUN", "PROPN") and _KANJI.match(toks[a - 1].text):
                 a -= 1
             text = nfkc(_text(toks, a, b))
             head = text[: -len(suffix)]

@@ -1352,6 +1352,11 @@ class Discourse:
     #: the companies of the group the text last described (A、B、Cの3社でつくる企業連合): what 企業連合は means
     group: list[Mention] = field(default_factory=list)
 
+    def full_name(self, name: str) -> str | None:
+        """The name a person was stated with: the name itself, else the last full name stated that it shortens
+        (桐生 -> 桐生智哉)."""
+        return name if name in self.stated else next((n for n in reversed(self.stated) if n.startswith(name)), None)
+
     def main_actor(self, kinds: tuple[str, ...]) -> list[Mention]:
         """Whose executive an ownerless 社長の X 氏 is: the article's lead actor, else the company it has
         named most so far."""
@@ -1414,15 +1419,13 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
         plural = [k for k in range(i) if _counted(view, k) and view.particle(k) in ("は", "が", "も")]
         near = [m for m in sent_mentions if m.type in types and plural
                 and view.toks[plural[-1]].end <= m.start < view.toks[i].start]
+        if not near and view.particle(i) == "が" and i > 0 and view.toks[i - 1].text in ("、", "，"):
+            # Xと契約を結び、同社が回収した電池を受け入れる: a が-marked 同社 after a clause is not the actor the clause
+            # went on about (that one would go unsaid) but the party of that clause just named
+            near = [m for m in sent_mentions if m.type in types and m.start < view.toks[i].start
+                    and m.span in view.head_of and view.particle(view.head_of[m.span]) in ("と", "に", "から")]
         if near:
             return near[-1:]
-    if count == 1 and "company" in types and view.particle(i) == "が" and i > 0 and view.toks[i - 1].text in ("、", "，"):
-        # Xと契約を結び、同社が回収した電池を受け入れる: a が-marked 同社 after a clause is not the actor the clause
-        # went on about (that one would go unsaid) but the party of that clause just named
-        parties = [m for m in sent_mentions if m.type in types and m.start < view.toks[i].start
-                   and m.span in view.head_of and view.particle(view.head_of[m.span]) in ("と", "に", "から")]
-        if parties:
-            return parties[-1:]
     # this sentence's own topic before the reference (アステラスは…Bも買収しており、同社の…), else the topic of
     # the sentences before, is the most salient antecedent
     own = [m for m in sent_mentions if m.type in types and m.start < view.toks[i].start and m.span in view.head_of
@@ -1910,9 +1913,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     return out
 
 
-#: what a site's figures measure (出力30万キロワットの発電所)
 #: counted sites (PとQの2カ所で): the places are where the thing is, whatever the act
 _SITE_COUNTS = {"カ所", "か所", "ヶ所", "箇所", "地点"}
+#: what a site's figures measure (出力30万キロワットの発電所)
 _SPEC_NOUNS = {"出力", "容量", "規模", "面積", "延べ床面積", "発電容量", "蓄電容量", "能力", "総出力"}
 #: a place on a site: 美浜発電所の敷地内で, Pの拠点内に
 _ON_SITE = ("敷地内", "構内", "跡地", "拠点内", "工場内", "施設内")
@@ -2561,10 +2564,10 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                     o for o in of_mention(view, view.head_of.get(m.span, t.i - 1)) if o is not m]
         if implicit and kind == "holder" and len(other) == 1 and other[0].type == "person":
             # 桐生社長は: the company the text already gave this person (its founder 桐生智哉), not the lead's
-            full = other[0].name if other[0].name in disc.employer else next(
-                (n for n in reversed(disc.stated) if n.startswith(other[0].name) and n in disc.employer), None)
-            if full is not None:
-                owner = [disc.employer[full]]
+            # (every stated name has an employer)
+            employer = disc.employer.get(other[0].name) or disc.employer.get(disc.full_name(other[0].name) or "")
+            if employer is not None:
+                owner = [employer]
         label = word
         gloss = nfkc(view.sent.text[toks[t.i + 1].end - view.sent.start:toks[of_after - 1].start - view.sent.start]) if (
             of_after - t.i >= 3 and toks[t.i + 1].text in ("（", "(")) else ""
@@ -3557,30 +3560,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     disc.recent.extend(sorted(mentions, key=lambda m: m.start))
     disc.last_companies = [m for m in mentions if m.type == "company"]
     disc.last_ga = [m for m in disc.last_companies if m.span in view.head_of and view.particle(view.head_of[m.span]) == "が"]
-    for i, f in frames.items():  # A、B、Cの3社でつくる企業連合 / 三井物産を代表企業とする企業連合
-        if view.toks[i].dep == "acl" and _compound_word(view, modified_noun(view, i)).endswith(_GROUPS):
-            members = [m for a in f.args for m in a.mentions if m.type in ("company", "organization")]
-            if members:
-                disc.group = sorted(members, key=lambda m: m.start)[:1]  # (the lead: named first, or the 代表企業)
-    for i, f in frames.items():
-        if not f.negated and any(w in f.label for w in BUILDING_VERBS + ORDERING_VERBS + ("投資", "導入", "敷設")):
-            own = [m for a in f.args if a.role in SUBJECT_ROLES for m in a.mentions]
-            disc.buyers |= {m.name for m in own or subject_of.get(i) or topic if m.type == "company"}
-    for i, f in frames.items():  # (one company building it: its own cost, the company's)
-        if f.negated or not any(w in f.label for w in BUILDING_VERBS + ("敷設",)):
-            continue
-        builders = {m.name for a in f.args if a.role in SUBJECT_ROLES or (a.role in ("partner", "target", "place")
-                                                                          and a.particle[1:-1] in JOINTLY)
-                    for m in a.mentions if m.type in ("company", "organization", "agency")}
-        if not any(a.role in SUBJECT_ROLES and a.mentions for a in f.args):
-            builders |= {m.name for m in subject_of.get(i) or topic if m.type in ("company", "organization", "agency")}
-        things = [m for a in f.args if a.role == "object" for m in a.mentions if m.type in ("facility", "product")]
-        if things:
-            disc.built, disc.built_by = (things[:1], builders) if len(builders) >= 2 else ([], set())
-    founded = [m for f in frames.values() if f.label in FOUNDING_LABELS + ("発足する", "結成する") and not f.negated
-               for a in f.args if a.role == "object" for m in a.mentions if m.type in ("company", "organization")]
-    if founded:
-        disc.founded = founded[:1]
+    note_acts(view, frames, subject_of, topic, disc)
     for f in frames.values():  # (…装置はレーザーテックが受注した: the act, whatever its object is)
         doers = [m for a in f.args if a.role in SUBJECT_ROLES and not a.resolved  # (named, not 同社)
                  for m in a.mentions if m.type in ACTOR_TYPES]
@@ -3588,6 +3568,38 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             if act in f.label:
                 disc.actor_of[act] = doers[0]
     return out
+
+
+def note_acts(view: SentenceView, frames: dict[int, Frame], subject_of: dict[int, list[Mention]],
+              topic: list[Mention], disc: Discourse) -> None:
+    """What later sentences may refer back to: the group just described (Discourse.group), who builds, invests or
+    orders (buyers), what several build together (built), what was founded (founded)."""
+    founded: list[Mention] = []
+    for i, f in frames.items():
+        if view.toks[i].dep == "acl" and _compound_word(view, modified_noun(view, i)).endswith(_GROUPS):
+            # A、B、Cの3社でつくる企業連合 / 三井物産を代表企業とする企業連合
+            members = [m for a in f.args for m in a.mentions if m.type in ("company", "organization")]
+            if members:
+                disc.group = sorted(members, key=lambda m: m.start)[:1]  # (the lead: named first, or the 代表企業)
+        if f.negated:
+            continue
+        doers = [m for a in f.args if a.role in SUBJECT_ROLES for m in a.mentions] or subject_of.get(i) or topic
+        if any(w in f.label for w in BUILDING_VERBS + ORDERING_VERBS + ("投資", "導入", "敷設")):
+            disc.buyers |= {m.name for m in doers if m.type == "company"}
+        if any(w in f.label for w in BUILDING_VERBS + ("敷設",)):
+            # (one company building it: its own cost, the company's)
+            builders = {m.name for a in f.args if a.role in SUBJECT_ROLES or (
+                a.role in ("partner", "target", "place") and a.particle[1:-1] in JOINTLY)
+                for m in a.mentions if m.type in ("company", "organization", "agency")}
+            if not any(a.role in SUBJECT_ROLES and a.mentions for a in f.args):
+                builders |= {m.name for m in doers if m.type in ("company", "organization", "agency")}
+            things = [m for a in f.args if a.role == "object" for m in a.mentions if m.type in ("facility", "product")]
+            if things:
+                disc.built, disc.built_by = (things[:1], builders) if len(builders) >= 2 else ([], set())
+        if f.label in FOUNDING_LABELS + ("発足する", "結成する"):
+            founded += [m for a in f.args if a.role == "object" for m in a.mentions if m.type in ("company", "organization")]
+    if founded:
+        disc.founded = founded[:1]
 
 
 def executive_acts(article: Article, view: SentenceView, found: list[Relation], disc: Discourse) -> list[Relation]:
@@ -3601,9 +3613,7 @@ def executive_acts(article: Article, view: SentenceView, found: list[Relation], 
     for r in holders:
         head, tail = by_span.get(r.head), by_span.get(r.tail)
         if head is not None and tail is not None and head.type == "person" and tail.type in ("company", "agency"):
-            # (the name itself, else the last full name stated that it shortens)
-            full = head.name if head.name in disc.stated else next(
-                (n for n in reversed(disc.stated) if n.startswith(head.name)), None)
+            full = disc.full_name(head.name)
             if r.attr("resolved") and full is not None:
                 # (桐生社長は: a title read from context does not move a founder the text named in full)
                 disc.employer[head.name] = disc.employer[full]
