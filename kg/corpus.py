@@ -476,10 +476,11 @@ def markdown_chunks(text: str, start: int = 0, *, markdown: bool = True) -> tupl
             own_paragraph = bool(_LIST_RE.match(line))
             if own_paragraph:
                 b.flush()
-        # a new line continues the paragraph only if the previous one did not end a sentence
+        # a new line continues the paragraph only if the previous one did not end a sentence, and does not
+        # open with the ideographic space that indents a Japanese paragraph (a headline line above it is its own)
         if not b.empty:
             last = b.last_char()
-            if last in _SENT_END or (b.length() < 20 and last not in "、，,"):
+            if last in _SENT_END or (b.length() < 20 and last not in "、，,") or text.startswith("\u3000", s):
                 b.flush()
         lead = len(text[s:le]) - len(text[s:le].lstrip())
         if markdown:

@@ -210,6 +210,15 @@ def test_plain_text_paragraphs_and_wrapped_lines():
     assert [c.text for c in chunks] == ["見出し", "本文の一行目はここで折り返されていて、二行目に続く。", "次の段落。"]
 
 
+def test_an_indented_line_opens_a_paragraph_under_a_long_headline():
+    # a headline of over 20 characters with no 。, then body paragraphs indented with U+3000 and no blank line
+    text = ("住友金属鉱山、豪リチウム鉱山と10年の引き取り契約　マクセルは試作ライン稼働\n"
+            "\u3000住友金属鉱山は2日、契約を結んだと発表した。\n\u3000同社の幹部は述べた。")
+    chunks = markdown_chunks(text, 0, markdown=False)
+    assert [c.text for c in chunks] == ["住友金属鉱山、豪リチウム鉱山と10年の引き取り契約　マクセルは試作ライン稼働",
+                                        "住友金属鉱山は2日、契約を結んだと発表した。", "同社の幹部は述べた。"]
+
+
 def test_crlf_lines_are_handled(tmp_path):
     p = tmp_path / "crlf.txt"
     p.write_bytes("一段落目。\r\n\r\n二段落目。\r\n".encode())

@@ -310,7 +310,7 @@ def test_a_models_type_gives_way_to_a_reliable_sources_for_the_same_name():
     assert got == ["product", "product", "company", "product"]  # (a slot's guess is no reliable source)
 
 
-def test_a_models_shorter_guess_gives_way_to_a_name_the_article_gave_in_brackets():
+def test_a_models_shorter_guess_gives_way_to_a_name_the_article_gave_in_brackets(resources):
     from kg.extract.entities import echo_mentions
     from kg.model import Article, Sentence
 
@@ -328,8 +328,8 @@ def test_a_models_shorter_guess_gives_way_to_a_name_the_article_gave_in_brackets
         sents.append(Sentence(k, start, at, text[start:at], tuple(toks)))
     bracketed = Mention("a", 5, 11, "檜山ウインド", "company", "檜山ウインド", "bracket", 0)
     guess = Mention("a", 18, 20, "檜山", "person", "檜山", "kgner:person", 1)
-    echoes = echo_mentions(Article("a", text), sents, [bracketed, guess])
+    echoes = echo_mentions(Article("a", text), sents, [bracketed, guess], resources)
     assert [(e.text, e.type, e.start) for e in echoes] == [("檜山ウインド", "company", 18)]
     # a reliable mention of its own is not overridden
     reliable = Mention("a", 18, 20, "檜山", "person", "檜山", "dict", 1)
-    assert echo_mentions(Article("a", text), sents, [bracketed, reliable]) == []
+    assert echo_mentions(Article("a", text), sents, [bracketed, reliable], resources) == []

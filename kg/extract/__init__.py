@@ -16,13 +16,15 @@ EXTRACTION_VERSION = 2
 
 
 def extraction_digest() -> str:
-    """Version and a digest of the extraction code: any change re-extracts from cached analyses."""
+    """Version and a digest of the extraction code, and of the readers that cut articles into chunks and
+    sentences (kg/corpus.py, kg/nlp.py): any change re-reads and re-extracts, from cached analyses where the
+    chunks are the same."""
     import hashlib
     from pathlib import Path
 
     h = hashlib.sha256(str(EXTRACTION_VERSION).encode())
     here = Path(__file__).parent
-    for p in sorted(here.glob("*.py")):
+    for p in [*sorted(here.glob("*.py")), here.parent / "corpus.py", here.parent / "nlp.py"]:
         h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]

@@ -232,6 +232,21 @@ def strip_descriptors(toks: tuple[Token, ...], a: int, b: int, res: Resources) -
     return a, b
 
 
+def strip_industry(toks: tuple[Token, ...], a: int, b: int, res: Resources) -> int:
+    """米アナログ半導体ノースリッジ -> ノースリッジ: a headline's industry word (a known technology term) before a
+    katakana or Latin name is the company's kind, not its name."""
+    for k in range(b - 1, a, -1):
+        entry = res.by_surface.get(fold(_text(toks, a, k)))
+        if entry is not None and entry.type == "technology" and not _LATIN.search(toks[k - 1].text[-1]) \
+                and not toks[k - 1].text[-1].isdigit() and toks[k].start == toks[k - 1].end:
+            rest = toks[k:b]  # (5G JAPAN is a name of its own)
+            if all(_is_katakana(t) or _LATIN.search(t.text) or t.text in NAME_JOINTS for t in rest) and \
+                    len(_text(toks, k, b)) >= 3:
+                return k
+            return a
+    return a
+
+
 def strip_country(toks: tuple[Token, ...], a: int, b: int, res: Resources, etype: str
                   ) -> tuple[int, int, str]:
     """米OpenAI -> OpenAI (country 米国). Agencies keep theirs: 米財務省 is not 財務省."""
@@ -1163,6 +1178,7 @@ def slot_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         a, b = strip_descriptors(toks, a, b, res)
         if nfkc(toks[a].text) not in ("日本", "日本国"):  # 日本エアロスペース: 日本 is no prefix in Japanese news
             a, b, _ = strip_country(toks, a, b, res, "company")
+        a = strip_industry(toks, a, b, res)
         a, b = trim(toks, a, b, res, "company")
         a = max([a] + [k + 1 for k in range(a, b - 1) if nfkc(toks[k].text).endswith(_SLOT_GENERIC_TAILS + ("組合",))])
         if a >= b or b - a > 6 or toks[a].text in res.rules.stopmods:  # (技術研究組合|HySTRA: the kind is no name)
@@ -1479,7 +1495,8 @@ _CORPORATE_TAILS = ("セラピューティクス", "テクノロジーズ", "テ
                     "バイオサイエンシズ", "システムズ", "ネットワークス", "ソリューションズ", "キャピタル")
 
 
-def echo_mentions(article: Article, sentences: list[Sentence], found: list[Mention]) -> list[Mention]:
+def echo_mentions(article: Article, sentences: list[Sentence], found: list[Mention], res: Resources
+                  ) -> list[Mention]:
     """One name, one thing, within an article: a name found once by a reliable source (GOは…運営するGO,
     a descriptor's 新興企業X) is a mention wherever else the article writes it as whole tokens, even where
     no rule fired (GOは東京都江東区に…を新設し)."""
@@ -1487,12 +1504,21 @@ def echo_mentions(article: Article, sentences: list[Sentence], found: list[Menti
     for m in found:
         if m.type in _ECHO_TYPES and m.source.split(":")[0] in _ECHO_SOURCES and len(m.text.strip()) >= 2:
             names.setdefault(m.text, m)
+    short: set[str] = set()
     for text, m in list(names.items()):
         head, _, tail = text.rpartition("・")
-        if m.type == "company" and tail in _CORPORATE_TAILS and len(head) >= 3 and head not in names:
-            # セルフォージ・セラピューティクス … セルフォージは: the name without its corporate word, later on
-            names[head] = Mention(m.article, m.start, m.start + len(head), head, m.type, m.name, m.source,
-                                  m.sentence, m.attrs)
+        first = text.split("・")[0]
+        if m.type != "company" or not head:
+            continue
+        for part in (head if tail in _CORPORATE_TAILS and len(head) >= 3 else "",
+                     first if len(first) >= 4 and _KATAKANA.match(first) else ""):
+            # セルフォージ・セラピューティクス … セルフォージは: the name without its corporate word, later on;
+            # ノースリッジ・アナログ・デバイセズ … ノースリッジは: its first word, unless that word is known as
+            # something else (テキサス・インスツルメンツ is no テキサス)
+            if part and res.by_surface.get(fold(part)) is None:
+                names.setdefault(part, Mention(m.article, m.start, m.start + len(part), part, m.type, m.name,
+                                               m.source, m.sentence, m.attrs))
+                short.add(part)
     if not names:
         return []
     longest = max(len(n) for n in names)
@@ -1500,7 +1526,7 @@ def echo_mentions(article: Article, sentences: list[Sentence], found: list[Menti
     # so does a model's guess at a shorter piece of it: 檜山オフショア|ウインド after 事業会社「檜山オフショアウインド」)
     guesses = [m for m in found if m.source.split(":")[0] in ("ginza", "kgner")]
     taken = {(m.sentence, i) for m in found if m.type != "technology" and m not in guesses for i in range(m.start, m.end)}
-    taken |= {(m.sentence, i) for m in guesses if not any(
+    taken |= {(m.sentence, i) for m in guesses if m.text not in short and not any(
         n != m.text and m.text in n and any(article.text.startswith(n, k) for k in range(max(0, m.end - len(n)), m.start + 1))
         for n in names) for i in range(m.start, m.end)}
     inner = {(m.sentence, m.start, m.end) for m in found if m.type == "technology"}
@@ -1565,7 +1591,7 @@ def one_type_per_name(found: list[Mention]) -> list[Mention]:
 
 def extract_mentions(article: Article, sentences: list[Sentence], res: Resources) -> list[Mention]:
     out = one_type_per_name(held_apart(article, split_dotted(_sentence_mentions(article, sentences, res))))
-    echoes = echo_mentions(article, sentences, out)
+    echoes = echo_mentions(article, sentences, out, res)
     if echoes:  # technology words (and a model's shorter guesses) inside an echoed name are part of it
         out = [m for m in out if not any(
             e.sentence == m.sentence and e.start <= m.start and m.end <= e.end for e in echoes)]
