@@ -1002,15 +1002,25 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
                 a.role = "object"
                 frame.args = [x for x in frame.args if not (x.role == "object" and not x.mentions)]
                 break
-    # 同社は、…の桐生智哉社長が22年に創業した: a company as topic of a person's founding is what was founded
-    if frame.label in FOUNDING_LABELS and not any(a.role == "object" and a.mentions for a in frame.args) and any(
-            a.role == "subject" and a.particle == "が" and a.mentions and all(m.type == "person" for m in a.mentions)
-            for a in frame.args):
-        for a in frame.args:
-            if a.role == "topic" and a.particle == "は" and a.mentions and all(
-                    m.type in ("company", "organization") for m in a.mentions):
-                a.role = "object"
-                break
+    # 同社は、…の桐生智哉社長が22年に創業した: a company as topic of a person's founding is what was founded;
+    # so is one as topic of a company's founding, the company's が said here or on the て-clause before
+    # (アオバは21年、ソフトバンクが鉄塔を切り出して設立した)
+    if frame.label in FOUNDING_LABELS and not frame.passive and not any(
+            a.role == "object" and a.mentions for a in frame.args):
+        founders = [a for a in frame.args if a.role == "subject" and a.particle == "が" and _actors(a)]
+        chained = [Arg("subject", g, [m], "が") for c in view.children[i] if c < i and view.toks[c].dep == "advcl"
+                   and any(view.toks[k].text == "て" for k in view.children[c])
+                   for g in view.children[c] if view.particle(g) == "が"
+                   and (m := view.mention(g)) is not None and m.type in ACTOR_TYPES] if not founders else []
+        if any(m.type == "person" for a in founders for m in a.mentions) or (
+                founders or chained) and all(m.type in ("company", "organization") for a in founders + chained
+                                             for m in a.mentions):
+            for a in frame.args:
+                if a.role == "topic" and a.particle == "は" and a.mentions and all(
+                        m.type in ("company", "organization") for m in a.mentions):
+                    a.role = "object"
+                    frame.args.extend(chained[:1])
+                    break
     # 〜する計画/方針 : a plan
     if t.dep == "acl" and view.toks[t.head].lemma in PLAN_NOUNS:
         frame.modality = "plan"
@@ -1351,6 +1361,7 @@ class Discourse:
     buyers: set[str] = field(default_factory=set)
     #: the companies of the group the text last described (A、B、Cの3社でつくる企業連合): what 企業連合は means
     group: list[Mention] = field(default_factory=list)
+    topic_wa: bool = False  # the topic is the は-topic of a sentence (not a が-actor)
 
     def full_name(self, name: str) -> str | None:
         """The name a person was stated with: the name itself, else the last full name stated that it shortens
@@ -1443,7 +1454,8 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
         return ga[-1:]
     topical = [m for m in disc.topic if m.type in types]
     if (count == 1 and not ga and disc.last_ga and len({m.name for m in disc.last_companies}) == 1
-            and not any(m.name == disc.last_ga[0].name for m in topical) and "company" in types):
+            and not any(m.name == disc.last_ga[0].name for m in topical) and "company" in types
+            and not (disc.paragraph and topical)):  # (a new paragraph's 同社 goes back to the topic)
         # 四国電力は…。バーナーには三菱重工業が開発したバーナーを採用する。同社は…: the one company the sentence
         # before named, as an actor, is nearer than the topic it did not name
         return disc.last_ga[:1]
@@ -3548,8 +3560,16 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         # KOKUSAIは…上場し、KKRが売り出した株式をAMATが取得した。同社は…: the は-topic goes on, not the が-actor
         # of the last clause
         tops = []
+    if (tops and not topic and disc.topic_wa and not disc.paragraph and ga_only and not copula
+            and view.toks[root].pos == "VERB" and not any(  # (not Jパワーが落札したのは、…だ: the actor in focus)
+                t.text == "の" and t.pos == "SCONJ" and view.particle(t.head) == "のは" for t in view.toks)):
+        # アオバは21年、Aが設立した。22年にはKKRが35%を出資し、残る65%をAが持つ。鉄塔は…貸し出す: within a
+        # paragraph a sentence with only が-actors leaves the は-topic as it was
+        tops = []
     if tops or topic:
         disc.topic = tops or topic
+        marked = {m.span for m in topic} | {m.span for a in root_args if a.particle == "は" for m in a.mentions}
+        disc.topic_wa = all(m.span in marked for m in disc.topic)
         if not disc.lead:
             disc.lead = list(disc.topic)
     disc.headline = (headline_subject(view) or disc.headline) if is_headline(view) else []
