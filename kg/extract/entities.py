@@ -179,7 +179,9 @@ def trim(toks: tuple[Token, ...], a: int, b: int, res: Resources, etype: str) ->
     while b > a + 1 and nfkc(toks[b - 1].text) in NAME_TAILS:
         b -= 1  # SiFive|出身, 常陽|産, ボーリンググリーン|近郊: what follows a name is not part of it
     if etype in ("person", "company", "organization", "agency", ""):
-        while b > a + 1 and toks[b - 1].text in rules.titles:
+        titled = False
+        while b > a + 1 and (toks[b - 1].text in rules.titles or titled and toks[b - 1].text in TITLE_PREFIXES):
+            titled = True  # (小西哲之|名誉|教授: the word that makes a title of a title goes with it)
             b -= 1
     if etype == "place":
         while b > a + 1 and toks[b - 1].text in PLACE_TAILS:

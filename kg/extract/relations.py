@@ -106,7 +106,7 @@ ROLE_WORDS = {
     "発": "origin", "発スタートアップ": "origin", "発ベンチャー": "origin",
     "本部長": "holder", "事業本部長": "holder", "事業部長": "holder", "部長": "holder", "執行役員": "holder",
     "専務": "holder", "常務": "holder", "工場長": "holder", "社長CEO": "holder", "社長兼最高経営責任者": "holder",
-    "学長": "holder", "所長": "holder", "教授": "holder", "准教授": "holder", "研究員": "holder", "議長": "holder", "委員長": "holder", "首相": "holder", "大統領": "holder",
+    "学長": "holder", "所長": "holder", "教授": "holder", "名誉教授": "holder", "特任教授": "holder", "客員教授": "holder", "准教授": "holder", "研究員": "holder", "議長": "holder", "委員長": "holder", "首相": "holder", "大統領": "holder",
     "知事": "holder", "市長": "holder", "町長": "holder", "村長": "holder", "区長": "holder",
 } | dict.fromkeys(EXECUTIVE_TITLES, "holder")
 #: antecedent types of references
@@ -133,7 +133,7 @@ SHARE_RATIO_NOUNS = ("出資比率", "持ち株比率", "出資割合", "議決�
 NEW_COMPANY_REFERENCES = {"新会社", "同合弁会社", "合弁新会社"}
 #: titles and honorifics after a person's name (the parser often makes them the head)
 PERSON_TITLES = {"氏", "さん", "様", "社長", "会長", "CEO", "最高経営責任者", "副社長", "首相", "大統領", "長官", "大臣",
-                 "相", "知事", "市長", "町長", "村長", "区長", "議員", "教授", "博士", "代表", "理事長", "総裁", "議長", "委員長", "会長兼社長",
+                 "相", "知事", "市長", "町長", "村長", "区長", "議員", "教授", "名誉教授", "特任教授", "客員教授", "准教授", "博士", "代表", "理事長", "総裁", "議長", "委員長", "会長兼社長",
                  "会長兼CEO", "社長兼CEO", "創業者", "CTO", "CFO", "COO", "所長", "学長", "専務", "常務", "執行役員",
                  "取締役", "本部長", "事業本部長", "事業部長", "部長", "工場長", "最高財務責任者", "最高技術責任者",
                  "最高執行責任者"} | EXECUTIVE_TITLES
@@ -401,6 +401,10 @@ class SentenceView:
                 self.at[nxt] = m
                 if self.toks[head].head == nxt:
                     self.head_of[m.span] = nxt
+                nxt += 1
+            if (m.type == "person" and nxt < len(self.toks) and self.toks[nxt].text == "ら" and nxt not in self.at
+                    and self.toks[nxt - 1].head == nxt):
+                self.at[nxt] = m  # 小西哲之名誉教授|ら|が創業した: the person, and others
             # a country prefix glued before a name (米|テスラ) stands for the name
             prev = idx[0] - 1
             if prev >= 0 and self.toks[prev].text in GLUED_COUNTRY_TOKENS and prev not in self.at:
