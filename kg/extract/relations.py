@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract.entities import COMPANY_DESCRIPTORS, CORPORATE_TITLES, EXECUTIVE_TITLES, TITLE_PREFIXES
 from kg.extract.resources import Resources, nfkc
@@ -2861,6 +2861,29 @@ def attribution_relations(article: Article, view: SentenceView) -> list[Relation
     return out
 
 
+def reported_amounts(article: Article, view: SentenceView, out: list[Relation]) -> list[Relation]:
+    """富士経済によると、…世界市場は40年に約3兆8000億円に達する見通し: a figure the sentence reports from X is X's
+    (its estimate), not the text's topic's; the topic, unnamed here, is given no amount."""
+    sources = [m for m in view.mentions if m.type in ACTOR_TYPES and m.span in view.head_of
+               and view.particle(view.head_of[m.span]) in ("によると", "によれば", "の調べでは", "の試算では")]
+    if not sources:
+        return out
+    kinds = {m.span: m.type for m in view.mentions}
+    src = sources[0]
+    said = {m.span for m in view.mentions}
+    fixed: list[Relation] = []
+    for r in out:
+        if kinds.get(r.tail) == "amount" and r.head not in said and r.attr("resolved") in ("", "topic", "clause"):
+            # (an amount of 同社 is the company's: オムディアによると、同社のシェアは約5割)
+            r = replace(r, head=src.span, rule="reported", role="source")
+        fixed.append(r)
+    told = {r.tail for r in fixed} | {r.head for r in fixed}
+    figures = [m for m in view.mentions if m.type == "amount" and m.start > src.end and m.span not in told]
+    for m in figures[:2]:  # (a market with no actor: the figure is the estimate of who reports it)
+        fixed.append(_rel(article, view.sent, src, m, "推計", "reported", "source", 0.6))
+    return fixed
+
+
 # ------------------------------------------------------------------ repairs of the parse
 
 def particle_verb_objects(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
@@ -3518,6 +3541,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         out = [r for r in out if (r.head, r.tail) not in pairs and not (
             r.tail in owned and r.rule == "frame" and r.role == "object"
             and kinds.get(r.head) == "agency")] + metric  # (a ministry inherited as the subject: not its money)
+    out = reported_amounts(article, view, out)
     # the topic for the next sentence: the root's subject or the sentence topic, when an actor
     root = _root(view)
     root_args = frames[root].args if root in frames else []
