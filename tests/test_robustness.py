@@ -538,3 +538,26 @@ def test_an_article_that_fails_analysis_is_recorded_and_the_build_goes_on(tmp_pa
     assert (out / "graph.graphml").exists()
     again = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out)])
     assert again.exit_code == 0 and "0 analysed, 1 reused, 1 skipped" in again.stdout  # it was tried again
+
+
+def test_a_rule_failing_on_one_sentence_loses_that_sentence_only(monkeypatch, caplog):
+    """A relation rule's slip on one odd parse (a ValueError deep in a repair) must not cost the article: the other
+    sentences keep their relations and the failure is reported with where it happened."""
+    import kg.extract.relations as R
+    from kg.model import Mention, Relation, Sentence
+
+    text = "A社は出資した。B社は買収した。"
+    sents = [Sentence(0, 0, 8, text[:8], ()), Sentence(1, 8, 16, text[8:], ())]
+    ms = [Mention("a", 0, 2, "A社", "company", "A社", "dict", 0), Mention("a", 8, 10, "B社", "company", "B社", "dict", 1)]
+    good = Relation("a", (8, 10), (8, 10), "買収する", 8, 16, "frame")
+
+    def fake(article, sent, mentions, disc):
+        if sent.index == 0:
+            raise ValueError("max() arg is an empty sequence")
+        return [good]
+
+    monkeypatch.setattr(R, "sentence_relations", fake)
+    with caplog.at_level("WARNING", logger="kg.extract"):
+        got = R.extract_relations(Article("a", text), sents, ms, None)
+    assert got == [good]
+    assert "a: no relations read from the sentence at 0-8 (ValueError" in caplog.text

@@ -21,6 +21,7 @@ Pure functions over an analysed sentence (plain tokens) and the mentions found i
 from __future__ import annotations
 
 import datetime as _dt
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -28,6 +29,8 @@ from dataclasses import dataclass, field, replace
 from kg.extract.entities import COMPANY_DESCRIPTORS, CORPORATE_TITLES, EXECUTIVE_TITLES, TITLE_PREFIXES
 from kg.extract.resources import Resources, nfkc
 from kg.model import Article, Mention, Relation, Sentence, Token
+
+_log = logging.getLogger("kg.extract")
 
 #: case particle (possibly multiword) -> role of the argument it marks
 CASE_ROLES = {
@@ -834,9 +837,15 @@ def predicate_label(view: SentenceView, i: int) -> str:
     return t.lemma or t.text
 
 
+#: verbs in a form that is an adverb before the verb they modify (…の使用を引き続き許諾する)
+ADVERBIAL_VERBS = {"引き続き", "改めて", "初めて", "重ねて"}
+
+
 def is_predicate(t: Token) -> bool:
     # a headline ends on its サ変 noun: ノボ・ホールディングスがキャタレントを買収; a noun the tagger
     # called a verb (物流センター, 三井化学) is none
+    if t.text in ADVERBIAL_VERBS and t.head == t.i + 1:
+        return False
     if t.pos == "VERB":
         return not (t.tag.startswith("名詞") and "サ変" not in t.tag and "形状詞" not in t.tag)
     if t.text in ("済み", "済") and t.dep in ("ROOT", "advcl", "conj"):
@@ -3169,7 +3178,8 @@ def set_off_by_comma(view: SentenceView, frames: dict[int, Frame], disc: Discour
         moved = [a for a in f.args if a.role in ("place", "target") and a.token < i
                  and nfkc(view.toks[a.token].text) in JOINTLY and _after(view, a.token + 1) == "、"]
         moved += [a for a in f.args if a.role == "subject" and a.particle == "が" and a.token < i and _actors(a)
-                  and _after(view, max(k for k in view.children[a.token] if view.toks[k].dep == "case")) == "、"]
+                  and _after(view, max((k for k in view.children[a.token] if view.toks[k].dep == "case"),
+                                       default=a.token)) == "、"]
         up = _governing_frame(view, frames, modified_noun(view, i)) if moved else -1
         if up > i and not (any(a.role == "subject" for a in moved) and _actor_subject(frames[up])):
             f.args = [a for a in f.args if a not in moved]
@@ -3866,7 +3876,12 @@ def extract_relations(article: Article, sentences: list[Sentence], mentions: lis
         disc.paragraph = "\n" in article.text[last_end:sent.start]
         last_end = sent.end
         if ms or disc.topic:
-            found = sentence_relations(article, sent, ms, disc)
+            try:
+                found = sentence_relations(article, sent, ms, disc)
+            except Exception as exc:  # noqa: BLE001 -- a rule's slip on one odd parse must not lose the article
+                _log.warning("%s: no relations read from the sentence at %d-%d (%s: %s); please report it",
+                             article.id, sent.start, sent.end, type(exc).__name__, exc)
+                found = []
             out.extend(found)
             lead = {m.name for m in disc.lead}
             disc.subordinate.update(name_of[r.tail] for r in found if name_of.get(r.head) in lead and r.tail in name_of
