@@ -1591,8 +1591,26 @@ def one_type_per_name(found: list[Mention]) -> list[Mention]:
     return out
 
 
+def defined_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """大塚製薬株式会社（本社：東京都千代田区、以下「当社」）: the name a text defines with 以下「X」 inside a body's
+    parenthesis is that body's (当社 and ジーノミクス are no products), wherever the text uses it."""
+    out: list[Mention] = []
+    for m in found:
+        if m.source == "bracket:以下":
+            owners = [o for o in found if o.sentence == m.sentence and o.end <= m.start and o.type in _DEFINERS
+                      and any(c in article.text[o.end:m.start] for c in "（(") and m.start - o.end <= 60]
+            if owners:
+                m = replace(m, type=owners[-1].type, name=owners[-1].name)
+        out.append(m)
+    return out
+
+
+_DEFINERS = ("company", "organization", "agency")
+
+
 def extract_mentions(article: Article, sentences: list[Sentence], res: Resources) -> list[Mention]:
-    out = one_type_per_name(held_apart(article, split_dotted(_sentence_mentions(article, sentences, res))))
+    out = one_type_per_name(held_apart(article, split_dotted(defined_names(
+        article, _sentence_mentions(article, sentences, res)))))
     echoes = echo_mentions(article, sentences, out, res)
     if echoes:  # technology words (and a model's shorter guesses) inside an echoed name are part of it
         out = [m for m in out if not any(

@@ -1465,7 +1465,7 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
         # (not Aが出資するBと契約を結び、同社が: B is nearer); 電池はAが生産したものを使い、…も同社から調達する:
         # the other party of an act whose actor is left unsaid
         return ga[-1:]
-    topical = [m for m in disc.topic if m.type in types]
+    topical = [m for m in disc.topic if m.type in types and _company_like(word, m)]
     if (count == 1 and not ga and disc.last_ga and len({m.name for m in disc.last_companies}) == 1
             and not any(m.name == disc.last_ga[0].name for m in topical) and "company" in types
             and not (disc.paragraph and topical)):  # (a new paragraph's 同社 goes back to the topic)
@@ -1474,8 +1474,18 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
         return disc.last_ga[:1]
     if len(topical) >= count:
         return topical[:count] if count > 1 else topical[:1]
-    pool = Discourse(recent=disc.recent + [m for m in sent_mentions if m.start < view.toks[i].start])
+    pool = Discourse(recent=[m for m in disc.recent + [m for m in sent_mentions if m.start < view.toks[i].start]
+                             if _company_like(word, m)])
     return pool.antecedent(types, count)
+
+
+#: what a 社 is not, whatever its type: 両社 after a university and an institute means two companies before them
+_NOT_COMPANIES = ("大学", "大学院", "研究所", "研究機構", "研究センター", "学会")
+
+
+def _company_like(word: str, m: Mention) -> bool:
+    return not (word in ("同社", "両社") and m.type == "organization" and (
+        m.text.endswith(_NOT_COMPANIES) or m.name.endswith(_NOT_COMPANIES)))  # (理研 is 理化学研究所)
 
 
 # ------------------------------------------------------------------ relations
@@ -2527,6 +2537,13 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             m = view.mention(t.i + 2)
             if m is not None and m.type == "person":
                 other = [m]
+        k = _past_gloss(view, t.i)
+        if (not other and kind in ("owner", "parent") and k + 2 < len(toks) and toks[k].text == "で"
+                and toks[k + 1].lemma == "ある" and view.mention(k + 2) is not None
+                and view.mention(k + 2).type in ("company", "organization")):
+            # 当社の親会社である大塚ホールディングス|傘下の大塚化学: the name right after である, not the one its
+            # noun phrase ends on
+            other = [view.mention(k + 2)]
         if not other and t.dep in ("acl", "nmod", "compound", "appos") and t.head != t.i:
             # MDC傘下の住宅ブランド「リッチモンド・アメリカン・ホームズ」: the name in brackets
             other = named_in_brackets(view, conjuncts(view, view.heads[t.i])) or (
