@@ -126,6 +126,11 @@ REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "orga
               "同薬": ("product",), "同剤": ("product",), "同作": ("product",), "同製品": ("product",),
               "同ワクチン": ("product",)}
 ACTOR_TYPES = {"company", "agency", "organization", "person"}
+#: acts of taking a thing from a maker: a thing as their topic is what is taken
+_TAKING_VERBS = ("発注", "採用", "購入", "調達", "導入", "委託")
+#: the speaker's own company
+OWN_COMPANY = ("当社", "弊社", "わが社", "我が社")
+REFERENCES.update(dict.fromkeys(OWN_COMPANY, ("company", "organization")))
 #: role words of a company owned by several at once (AとBの合弁会社)
 JOINT_OWNED = {"合弁会社", "共同出資会社", "出資会社", "出資先", "投資先", "関連会社", "株主", "大株主"}
 #: a company introduced as new (新会社「SHリチウムサイクル」) and the words that refer back to it
@@ -848,8 +853,8 @@ def is_predicate(t: Token) -> bool:
         return False
     if t.pos == "VERB":
         return not (t.tag.startswith("名詞") and "サ変" not in t.tag and "形状詞" not in t.tag)
-    if t.text in ("済み", "済") and t.dep in ("ROOT", "advcl", "conj"):
-        return True  # 事業会社「X」を共同出資で設立|済みだ: an act done
+    if t.text in ("済み", "済") and t.dep in ("ROOT", "advcl", "conj", "obl"):
+        return True  # 事業会社「X」を共同出資で設立|済みだ, KDDIとは…提携|済みで、: an act done
     return (t.pos == "ADJ" and t.tag.startswith("名詞")) or (t.dep == "ROOT" and t.pos == "NOUN" and "サ変" in t.tag) or (
         t.pos == "NOUN" and t.tag.startswith("接尾辞") and "サ変" in t.tag and t.dep in ("advcl", "obl", "conj"))
     # (子会社|化(advcl or obl)し, …)
@@ -1014,6 +1019,15 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
                     and all(m.type in ("product", "technology", "facility") for m in a.mentions)):
                 a.role = "object"
                 frame.args = [x for x in frame.args if not (x.role == "object" and not x.mentions)]
+                break
+    # 地上側のゲートウェイ局はNECに発注し: a thing as the topic of ordering, adopting or buying it is what is
+    # ordered (its buyer goes unsaid), not who orders
+    if any(w in frame.label for w in _TAKING_VERBS) and not any(
+            a.role in ("object", "subject") and a.mentions for a in frame.args):
+        for a in frame.args:
+            if (a.role == "topic" and a.particle == "は" and a.mentions
+                    and all(m.type in ("product", "technology", "facility") for m in a.mentions)):
+                a.role = "object"
                 break
     # 同社は、…の桐生智哉社長が22年に創業した: a company as topic of a person's founding is what was founded;
     # so is one as topic of a company's founding, the company's が said here or on the て-clause before
@@ -1375,6 +1389,8 @@ class Discourse:
     #: the companies of the group the text last described (A、B、Cの3社でつくる企業連合): what 企業連合は means
     group: list[Mention] = field(default_factory=list)
     topic_wa: bool = False  # the topic is the は-topic of a sentence (not a が-actor)
+    #: whose company speaks in the quotation being read (吉永氏「当社は…」): what 当社 means there
+    speaker: list[Mention] = field(default_factory=list)
 
     def full_name(self, name: str) -> str | None:
         """The name a person was stated with: the name itself, else the last full name stated that it shortens
@@ -1424,6 +1440,9 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
             and not any(_counted(view, k) and view.particle(k) == "で" for k in range(i + 1, len(view.toks)))):
         # 企業連合は…を設置し: the group described before, by its lead (not 企業連合はA、B、Cの3社で構成し)
         return list(disc.group)
+    if word in OWN_COMPANY:
+        # 当社: in a quotation, the speaker's company; elsewhere (a press release) the company the text is by
+        return list(disc.speaker) or [m for m in disc.lead if m.type in ("company", "organization")][:1]
     types = REFERENCES.get(word)
     count = 2 if word.startswith("両") else 1
     nums = [c for c in view.children[i] if view.toks[c].pos == "NUM" and c == i - 1]
@@ -1718,11 +1737,13 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             others = [a for a in others if a is not givers[0]]
     # no subject: the topic of the sentence before
     zero = False
-    if (not subjects and disc.topic and main_clause(view, frame.pred) and not frame.passive and not quoted
+    if (not subjects and disc.topic and main_clause(view, frame.pred) and not frame.passive
+            and (not quoted or disc.speaker)
             and toks[frame.pred].start < view.first_actor_subject and not _unnamed_subject(view, frame)
             and not _thing_changes(view, frame, label) and not _place_topic(view, frame)):
-        # (a clause before the sentence's own actor: …を売却し、ライオンは…を絞った)
-        subjects = disc.topic
+        # (a clause before the sentence's own actor: …を売却し、ライオンは…を絞った; in an answer the speaker's
+        # company acts: 吉永氏「…KDDIとは提携済みで…」)
+        subjects = disc.speaker if quoted else disc.topic
         lead = [m for m in disc.lead if m.type == "company"]
         if all(m.type == "person" for m in subjects) and any(w in label for w in BUSINESS_ACTS) and not any(
                 w in label for w in PERSON_PREDICATES):
@@ -2048,7 +2069,8 @@ def main_clause(view: SentenceView, i: int) -> bool:
         if any(view.toks[c].text in _CONDITIONAL for c in view.children[cur] if c > cur):
             return False  # …を見れば明らかだ: a condition, not what the actor did
         if t.dep in ("advcl", "conj", "xcomp", "ccomp") or (t.dep == "acl" and not is_relative_clause(view, cur)) or (
-                t.dep == "obl" and t.lemma in ("ほか", "他")) or (  # (…を支払うほか、…を支払う: two acts of one actor)
+                t.dep == "obl" and (t.lemma in ("ほか", "他") or t.text in ("済み", "済"))) or (
+                # (…を支払うほか、…を支払う: two acts of one actor; …と提携済みで、…も広げる: one done, one to come)
                 t.dep == "acl" and _compound_word(view, view.heads[cur]).endswith(_AGREEMENTS)):
             cur = view.heads[cur]  # (…から10年間調達する|契約を結んだ: what the agreement is about is the act)
         elif t.dep == "obj" and _compound_word(view, cur).endswith(_AGREEMENTS):
@@ -3879,6 +3901,20 @@ def dedupe(relations: list[Relation]) -> list[Relation]:
     return sorted(seen.values(), key=lambda r: (r.start, r.head, r.tail, r.relation))
 
 
+def _speaker(article: Article, sent: Sentence, ms: list[Mention], disc: Discourse) -> list[Mention] | None:
+    """吉永氏「当社は…」 (an interview's answer): the company of the person who opens the sentence with a quotation,
+    when the text gave it (Space Compassの吉永彩社長); None when the sentence opens no quotation."""
+    first = min((m for m in ms if m.type == "person"), key=lambda m: m.start, default=None)
+    if first is None or article.text[sent.start:first.start].strip():
+        return None
+    after = article.text[first.end:first.end + 8]
+    m = re.match(r"(?:氏|さん|社長|会長|CEO|執行役員)?[「『]", after)
+    if m is None:
+        return None
+    company = disc.employer.get(first.name) or disc.employer.get(disc.full_name(first.name) or "")
+    return [company] if company is not None else []
+
+
 def extract_relations(article: Article, sentences: list[Sentence], mentions: list[Mention],
                       res: Resources) -> list[Relation]:
     by_sentence: dict[int, list[Mention]] = {}
@@ -3892,6 +3928,11 @@ def extract_relations(article: Article, sentences: list[Sentence], mentions: lis
         ms = by_sentence.get(sent.index, [])
         disc.paragraph = "\n" in article.text[last_end:sent.start]
         last_end = sent.end
+        quoted = _speaker(article, sent, ms, disc)
+        if quoted is not None:
+            disc.speaker = quoted
+            if quoted:  # (what the answer leaves unsaid, the speaker's company does)
+                disc.topic, disc.topic_wa = list(quoted), True
         if ms or disc.topic:
             try:
                 found = sentence_relations(article, sent, ms, disc)
@@ -3900,6 +3941,8 @@ def extract_relations(article: Article, sentences: list[Sentence], mentions: lis
                              article.id, sent.start, sent.end, type(exc).__name__, exc)
                 found = []
             out.extend(found)
+            if disc.speaker and "」" in sent.text[sent.text.rfind("「") + 1:]:
+                disc.speaker = []  # (the quotation ends here)
             lead = {m.name for m in disc.lead}
             disc.subordinate.update(name_of[r.tail] for r in found if name_of.get(r.head) in lead and r.tail in name_of
                                     and r.role in ("object", "owner"))
