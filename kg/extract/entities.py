@@ -960,7 +960,7 @@ def prefix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
 
 
 #: words that make a title of a title (特任教授, 名誉会長, 代表取締役社長): never part of the name before them
-TITLE_PREFIXES = {"特任", "名誉", "客員", "特別", "主任", "上席", "専務", "常務", "執行", "副", "元", "前", "現", "代表取締役",
+TITLE_PREFIXES = {"特任", "名誉", "客員", "特別", "主任", "上席", "シニア", "チーフ", "専務", "常務", "執行", "副", "元", "前", "現", "代表取締役",
                   "取締役", "筆頭", "最高", "首席", "准", "社外"}
 
 

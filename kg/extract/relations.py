@@ -109,7 +109,9 @@ ROLE_WORDS = {
     "発": "origin", "発スタートアップ": "origin", "発ベンチャー": "origin",
     "本部長": "holder", "事業本部長": "holder", "事業部長": "holder", "部長": "holder", "執行役員": "holder",
     "専務": "holder", "常務": "holder", "工場長": "holder", "社長CEO": "holder", "社長兼最高経営責任者": "holder",
-    "学長": "holder", "所長": "holder", "教授": "holder", "名誉教授": "holder", "特任教授": "holder", "客員教授": "holder", "准教授": "holder", "研究員": "holder", "議長": "holder", "委員長": "holder", "首相": "holder", "大統領": "holder",
+    "学長": "holder", "所長": "holder", "教授": "holder", "名誉教授": "holder", "特任教授": "holder", "客員教授": "holder", "准教授": "holder", "研究員": "holder", "アナリスト": "holder", "シニアアナリスト": "holder",
+    "チーフアナリスト": "holder", "エコノミスト": "holder", "チーフエコノミスト": "holder", "主任研究員": "holder",
+    "上席研究員": "holder", "議長": "holder", "委員長": "holder", "首相": "holder", "大統領": "holder",
     "知事": "holder", "市長": "holder", "町長": "holder", "村長": "holder", "区長": "holder",
 } | dict.fromkeys(EXECUTIVE_TITLES, "holder")
 #: antecedent types of references
@@ -144,6 +146,8 @@ PERSON_TITLES = {"氏", "さん", "様", "社長", "会長", "CEO", "最高経�
                  "相", "知事", "市長", "町長", "村長", "区長", "議員", "教授", "名誉教授", "特任教授", "客員教授", "准教授", "博士", "代表", "理事長", "総裁", "議長", "委員長", "会長兼社長",
                  "会長兼CEO", "社長兼CEO", "創業者", "CTO", "CFO", "COO", "所長", "学長", "専務", "常務", "執行役員",
                  "取締役", "本部長", "事業本部長", "事業部長", "部長", "工場長", "最高財務責任者", "最高技術責任者",
+                 "アナリスト", "シニアアナリスト", "チーフアナリスト", "エコノミスト", "チーフエコノミスト", "主任研究員",
+                 "上席研究員",
                  "最高執行責任者"} | EXECUTIVE_TITLES
 GLUED_COUNTRY_TOKENS = {"米", "英", "中", "韓", "独", "仏", "蘭", "豪", "印", "露", "伊", "加", "台"}
 #: nouns a clause can modify without being its argument: 買収することで合意, 導入したことが分かった
@@ -2607,6 +2611,10 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                 for c in view.children[verb]:
                     if view.particle(c) in ("は", "が") and view.mention(c) is not None:
                         other = conjuncts(view, c)
+                    elif view.particle(c) in ("は", "が") and nfkc(toks[c].text) in REFERENCES and disc is not None:
+                        # 同社は…の傘下に入る (not the parent the phrase names: 同社はAの子会社であるBの傘下に)
+                        named = {m.name for m in view.mentions if toks[c].end <= m.start < t.start}
+                        other = [m for m in resolve_reference(view, c, disc, view.mentions)[:1] if m.name not in named]
         if (not other and kind in ("owner", "parent") and word != "傘下" and t.i + 2 < len(toks) and toks[t.i + 1].text == "で"
                 and toks[t.i + 2].lemma != "ある"):
             # Aの子会社で放射性医薬品大手のB / Aの子会社でIT製品の卸を手がけるB: the name the description ends on
@@ -2906,6 +2914,33 @@ def attribution_relations(article: Article, view: SentenceView) -> list[Relation
         for o in owners[:1]:
             for a in amounts[:2]:
                 out.append(_rel(article, view.sent, o, a, nfkc(toks[n].text), "attribution", "source", 0.6))
+    return out
+
+
+#: roles a firm plays for a deal: Aの財務アドバイザーはBが務めた, 主幹事は野村証券と大和証券が務める
+DEAL_ROLES = ("アドバイザー", "主幹事", "幹事", "法律顧問", "引受")
+
+
+def deal_role_relations(article: Article, view: SentenceView, disc: Discourse) -> list[Relation]:
+    """A側の財務アドバイザーはBが務めた / 主幹事はB、Cが務める: (B, 財務アドバイザー, A); with no A said, the
+    company the text is on."""
+    out: list[Relation] = []
+    toks = view.toks
+    for t in toks:
+        if t.lemma not in ("務める", "つとめる") or not any(nfkc(toks[c].text).endswith(DEAL_ROLES)
+                                                    and view.particle(c) == "は" for c in view.children[t.i]):
+            continue
+        role = next(c for c in view.children[t.i] if nfkc(toks[c].text).endswith(DEAL_ROLES) and view.particle(c) == "は")
+        firms = [m for c in view.children[t.i] if view.particle(c) == "が" for m in conjuncts(view, c)
+                 if m.type in ("company", "organization")]
+        owners = [m for k in range(role) if view.mention(k) is not None and view.mention(k).type in ACTOR_TYPES
+                  and (m := view.mention(k)) not in firms]
+        owners = owners[-1:] or [m for m in disc.topic if m.type == "company"][:1]
+        for f in firms:
+            for o in owners:
+                if o.name != f.name:
+                    out.append(_rel(article, view.sent, f, o, _compound_word(view, role), "deal-role", "client", 0.6,
+                                    resolved="" if view.sent.start <= o.start < view.sent.end else "topic"))
     return out
 
 
@@ -3579,6 +3614,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(order_giver_relations(article, view, frames, disc))
     out.extend(joint_noun_relations(article, view, frames))
     out.extend(licensor_relations(article, view, out))
+    out.extend(deal_role_relations(article, view, disc))
     metric = metric_relations(article, view, disc, topic)
     if metric:
         # the metric's name says more than the verb: drop (X, 膨らむ, amount) when (X, 営業利益, amount) exists
