@@ -839,7 +839,7 @@ def predicate_label(view: SentenceView, i: int) -> str:
     t = view.toks[i]
     if t.text in ("済み", "済"):  # 設立済み: 設立する
         return _compound_word(view, i, ("compound",))[:-len(t.text)] + "する"
-    if t.tag.startswith("名詞") or (t.pos == "NOUN"):
+    if (t.tag.startswith("名詞") or t.pos == "NOUN") and not t.text.endswith("入れる"):  # (借り入れる, tagged a noun)
         return _compound_word(view, i, ("compound",)) + "する"
     if t.lemma in ("投じる", "投ずる") and not any(view.toks[c].text == "一石" for c in view.children[i]):
         return "投資する"  # (not 一石を投じる: to cause a stir)
@@ -857,6 +857,8 @@ def is_predicate(t: Token) -> bool:
         return False
     if t.pos == "VERB":
         return not (t.tag.startswith("名詞") and "サ変" not in t.tag and "形状詞" not in t.tag)
+    if t.dep == "ROOT" and t.pos == "NOUN" and re.fullmatch(r"[\u4e00-\u9fff]+[ぁ-ん]*[りき]入れる", t.text):
+        return True  # …の2行から借り入れる (tagged a noun)
     if t.text in ("済み", "済") and t.dep in ("ROOT", "advcl", "conj", "obl"):
         return True  # 事業会社「X」を共同出資で設立|済みだ, KDDIとは…提携|済みで、: an act done
     return (t.pos == "ADJ" and t.tag.startswith("名詞")) or (t.dep == "ROOT" and t.pos == "NOUN" and "サ変" in t.tag) or (
@@ -3810,7 +3812,8 @@ LOCATIVE_VERBS = ("隣接", "面する", "接する", "近接", "隣り合う")
 def _money_receivers(view: SentenceView, disc: Discourse) -> tuple[bool, list[Mention]]:
     """Whether money is the sentence's topic (資金の一部は…, 調達資金は…), and whose money it is: who raised capital
     in the sentence just read, else, with money as topic, the topic company."""
-    funds = any(view.particle(t.i) == "は" and nfkc(t.text) in MONEY_TOPICS for t in view.toks)
+    funds = any(view.particle(t.i) == "は" and nfkc(t.text) in MONEY_TOPICS for t in view.toks) or bool(
+        re.search(r"資金のうち[^、。「」]{1,20}?は", view.sent.text))  # 買収資金のうち約800億円は
     return funds, disc.raised or ([m for m in disc.topic if m.type in ("company", "organization")][:1] if funds else [])
 
 
