@@ -3436,6 +3436,14 @@ def abandoned_clauses(view: SentenceView, frames: dict[int, Frame], disc: Discou
                 for k in view.children[a.token] if k in frames and view.toks[k].dep == "acl"]
             todo.extend(k for k in more if k not in seen)
             seen.update(more)
+    # Aとの提携を協議したが、…折り合わず見送った経緯がある: the clause a later giving-up answers with が, whatever the
+    # parser hung it on
+    for c in frames:
+        if view.toks[c].dep == "advcl" and any(view.toks[k].text == "が" and view.toks[k].dep == "mark"
+                                               for k in view.children[c]) and any(
+                j > c and (view.toks[j].lemma in GIVING_UP or frames[j].label.rstrip("する") in GIVING_UP)
+                and not any(a.role == "object" and a.token > c for a in frames[j].args) for j in frames):
+            frames[c].negated = True
 
 
 def subject_between_topic_and_clause(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
