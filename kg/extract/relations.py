@@ -2500,7 +2500,9 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             # 味の素が…を持ち、米国子会社のXを通じて: this sentence's subject before the role word, the nearest
             # (中部電力は…設け、東京ガスは子会社のXを通じて: 東京ガス), else the sentence topic
             before = [m for m in view.mentions if m.start < t.start and m.type in kinds and m.span in view.head_of
-                      and view.particle(view.head_of[m.span]) in ("が", "は", "では", "も")][-1:]
+                      and view.particle(view.head_of[m.span]) in ("が", "は", "では", "も")
+                      and not (_attributive(view, view.heads[view.head_of[m.span]])  # (not スペースXが開発した…)
+                               and view.heads[view.head_of[m.span]] - view.head_of[m.span] <= 2)][-1:]
             if not before:
                 before = [m for m in topic if m.start < t.start and m.type in kinds]
             if not before and any(m.type == "person" for m in topic):
@@ -2683,6 +2685,14 @@ def _of_before(view: SentenceView, i: int) -> int:
     while k >= 0 and toks[k].pos in ("NOUN", "PROPN", "ADJ", "NUM") and toks[k].text != "の" and k > i - 8:
         k -= 1
     return k - 1 if k >= 1 and toks[k].text == "の" else -1
+
+
+def _attributive(view: SentenceView, v: int) -> bool:
+    """Predicate ``v`` ends in its attributive form (開発|し|た + noun): a relative clause, whatever the parse."""
+    if not is_predicate(view.toks[v]):
+        return False
+    last = max([v] + [c for c in view.children[v] if c > v and view.toks[c].dep == "aux"])
+    return "連体形" in view.toks[last].inflection and view.toks[v].dep == "acl"
 
 
 def _owner_before(view: SentenceView, i: int) -> list[Mention]:
@@ -3446,6 +3456,12 @@ def abandoned_clauses(view: SentenceView, frames: dict[int, Frame], disc: Discou
             frames[c].negated = True
 
 
+def _object_noun(view: SentenceView, n: int) -> bool:
+    """Noun ``n`` is an object, or the kind word of a named object (無人機「ゼファー」を)."""
+    h = view.heads[n]
+    return view.particle(n) == "を" or (h > n and view.particle(h) == "を" and view.mention(h) is not None)
+
+
 def subject_between_topic_and_clause(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """JX金属は、子会社のXが敦賀市に建設したプラントの稼働を始めた: a main verb with a は-topic does not also take
     the が-subject the parser gave it before a relative clause with no subject; the clause does"""
@@ -3457,6 +3473,21 @@ def subject_between_topic_and_clause(view: SentenceView, frames: dict[int, Frame
         clause = next((c for c in sorted(frames) if ga[0].token < c < i and is_relative_clause(view, c)
                        and not any(a.role in SUBJECT_ROLES for a in frames[c].args)), None)
         if clause is not None:
+            f.args.remove(ga[0])
+            frames[clause].args.insert(0, ga[0])
+    # 機体にはAALTO HAPSが開発した無人機「ゼファー」を採用し: with no topic either, a が-actor right before a relative
+    # clause with no subject (no comma between) on the main verb's object is the clause's, not the main verb's the
+    # parser gave it to (not 経産省が…を支える制度で…を助成した: a clause on an oblique)
+    for i, f in frames.items():
+        ga = [a for a in f.args if a.role == "subject" and a.particle == "が" and _actors(a) and a.token < i]
+        if not ga or any(a.role == "topic" for a in f.args):
+            continue
+        clause = next((c for c in sorted(frames) if ga[0].token < c < i and is_relative_clause(view, c)
+                       and modified_noun(view, c) < i and _object_noun(view, modified_noun(view, c))
+                       and not any(a.role in SUBJECT_ROLES for a in frames[c].args)
+                       and not any(view.toks[k].text in ("、", "，") for k in range(ga[0].token, c))), None)
+        if clause is not None and all(view.toks[k].pos not in ("VERB",) or k == clause
+                                      for k in range(ga[0].token + 1, clause + 1)):
             f.args.remove(ga[0])
             frames[clause].args.insert(0, ga[0])
 
