@@ -53,7 +53,7 @@ LIGHT_VERBS = {
     "合意": "", "発表する": "", "結ぶ": "", "交わす": "", "締結": "", "目指す": "plan", "計画": "plan", "検討": "plan",
     "予定": "plan", "準備": "plan", "視野": "plan", "狙う": "plan", "模索": "plan", "協議": "plan",
     "提案": "plan", "打診": "plan", "向ける": "plan", "見込む": "plan", "申請": "plan", "求める": "plan", "増やす": "", "拡大": "",
-    "強める": "", "深める": "", "与える": "", "出す": "", "延長": "", "継続": "", "再開": "", "断念": "negated", "見送る": "negated", "中止": "negated", "撤回": "negated", "否定": "negated",
+    "強める": "", "深める": "", "与える": "", "出す": "", "延長": "", "継続": "", "再開": "", "更新": "", "断念": "negated", "見送る": "negated", "中止": "negated", "撤回": "negated", "否定": "negated",
     "打ち切る": "negated", "取りやめる": "negated", "見合わせる": "negated", "白紙": "negated", "凍結": "negated",
 }
 #: verbs whose partner is the other party of the act itself: AはBと提携/統合/合併する
@@ -329,7 +329,8 @@ class SentenceView:
                 m.start <= t.start < m.end and m.type in ACTOR_TYPES for m in mentions) and not any(
                 m.start < head.end and head.start < m.end for m in mentions) and "サ変" not in head.tag and (
                 nfkc(head.text) not in JOINTLY and not self._before_no(t.i)  # (Bとの提携, Bと折半出資で)
-                and not nfkc("".join(x.text for x in self.toks[t.i + 2:t.head + 1])).startswith(_COMPARED))
+                and not nfkc("".join(x.text for x in self.toks[t.i + 2:t.head + 1])).startswith(_COMPARED)
+                and not self._owners_pair(t.i, mentions))  # (AとBの合弁会社: two owners of one company)
             # (トヨタと同規模の工場, 他社と別の方式: a comparison, no partner)
             # Xは、福岡県北九州市と熊本県八代市の2カ所で|…を落札 (dep>X): Japanese heads come last, so a case-marked
             # word hung on a word before it is the parser's slip
@@ -504,6 +505,18 @@ class SentenceView:
 
     def mention(self, i: int) -> Mention | None:
         return self.at.get(i)
+
+    def _owners_pair(self, i: int, mentions: list[Mention]) -> bool:
+        """Token ``i`` ends the A of AとBの… (B an actor named right after と, marked の)."""
+        k = i + 1
+        while k < len(self.toks) and self.toks[k].dep == "case" and self.toks[k].head == i:
+            k += 1
+        nxt = next((m for m in mentions if self.toks[k].start <= m.start < self.toks[k].end), None) \
+            if k < len(self.toks) else None
+        if nxt is None or nxt.type not in ACTOR_TYPES:
+            return False
+        end = max(x.i for x in self.toks if x.start < nxt.end)
+        return end + 1 < len(self.toks) and self.toks[end + 1].text == "の"
 
     def particle(self, i: int) -> str:
         """The (possibly multiword) case particle after token ``i``: が, を, によって, と共同で ...
@@ -837,6 +850,10 @@ def predicate_label(view: SentenceView, i: int) -> str:
     """The predicate in dictionary form, with its noun compounds: 経営統合する, 追加出資する; money put into
     something (約400億円を投じる) is an investment, 投資する."""
     t = view.toks[i]
+    toks = view.toks
+    if i >= 2 and toks[i - 1].text in ("・", "･") and toks[i - 2].head == i and "サ変" in toks[i - 2].tag \
+            and "サ変" in t.tag:
+        return nfkc(toks[i - 2].text) + "・" + nfkc(t.text) + "する"  # 共同で開発・販売しており: both acts
     if t.text in ("済み", "済"):  # 設立済み: 設立する
         return _compound_word(view, i, ("compound",))[:-len(t.text)] + "する"
     if (t.tag.startswith("名詞") or t.pos == "NOUN") and not t.text.endswith("入れる"):  # (借り入れる, tagged a noun)
@@ -855,6 +872,7 @@ def is_predicate(t: Token) -> bool:
     # called a verb (物流センター, 三井化学) is none
     if t.text in ADVERBIAL_VERBS and t.head == t.i + 1:
         return False
+
     if t.pos == "VERB":
         return not (t.tag.startswith("名詞") and "サ変" not in t.tag and "形状詞" not in t.tag)
     if t.dep == "ROOT" and t.pos == "NOUN" and re.fullmatch(r"[\u4e00-\u9fff]+[ぁ-ん]*[りき]入れる", t.text):
@@ -2437,6 +2455,10 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
         topic = topic or []
         owner = [m for m in of_mention(view, t.i) if m.type in ACTOR_TYPES] or [
             m for m in nested_of(view, t.i, 2) if m.type in ACTOR_TYPES] or _owner_before(view, t.i)
+        if owner and kind in ("owner", "parent"):
+            # AとBの合弁会社: the parser hangs A on the role word beside B
+            owner = [m for c in view.children[t.i] if c < t.i and view.particle(c) == "と"
+                     and (m := view.mention(c)) is not None and m.type in ACTOR_TYPES and m not in owner] + owner
         if kind == "owner" and len(owner) > 1 and word not in JOINT_OWNED:
             between = view.sent.text[min(m.end for m in owner) - view.sent.start:max(m.start for m in owner)
                                      - view.sent.start]
@@ -3537,7 +3559,8 @@ def _governing_subject(view: SentenceView, i: int, subject_of: dict[int, list[Me
 def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention], disc: Discourse) -> list[Relation]:
     view = SentenceView(sent, mentions)
     out: list[Relation] = []
-    frames = {t.i: build_frame(view, t.i, disc) for t in view.toks if is_predicate(t)}
+    frames = {t.i: build_frame(view, t.i, disc) for t in view.toks if is_predicate(t) and not (
+        t.lemma in ("見る", "みる") and t.i > 0 and view.toks[t.i - 1].text == "と")}  # (…とみられ: a hedge)
     # the parser's mistakes that cost relations, mended on the frames before they are read
     particle_verb_objects(view, frames, disc)
     split_noun_verbs(view, frames, disc)
