@@ -2978,6 +2978,36 @@ def deal_role_relations(article: Article, view: SentenceView, disc: Discourse) -
     return out
 
 
+def gapped_amounts(article: Article, view: SentenceView, out: list[Relation]) -> list[Relation]:
+    """このうちAが約50億円、Bが約30億円を出資した / 落札額はAが約2180億円、Bが約1640億円で: each actor with the
+    amount written after it, the act the last pair's verb says (the parser gives the verb only the last pair)."""
+    toks = view.toks
+    pairs: list[tuple[Mention, Mention]] = []
+    for m in view.mentions:
+        if m.type not in ACTOR_TYPES or m.span not in view.head_of or view.particle(view.head_of[m.span]) != "が":
+            continue
+        k = view.head_of[m.span] + 1
+        while k < len(toks) and toks[k].dep == "case" and toks[k].head == k - 1 or k < len(toks) and toks[k].text == "が":
+            k += 1
+        a = view.mention(k) if k < len(toks) else None
+        if a is not None and a.type == "amount":
+            pairs.append((m, a))
+    if len(pairs) < 2:
+        return out
+    ends = [max(t.i for t in toks if t.start < a.end) for _, a in pairs]
+    if not all(e + 1 < len(toks) and toks[e + 1].text in ("、", "，") for e in ends[:-1]):
+        return out
+    owner = {a.span: p.span for p, a in pairs}
+    template = next((r for r in out if r.tail in owner), None)
+    if template is None:
+        return out
+    kept = [r for r in out if not (r.tail in owner and r.head != owner[r.tail])]
+    for p, a in pairs:
+        if not any(r.head == p.span and r.tail == a.span for r in kept):
+            kept.append(_rel(article, view.sent, p, a, template.relation, "gapped", template.role, 0.6))
+    return kept
+
+
 def reported_amounts(article: Article, view: SentenceView, out: list[Relation]) -> list[Relation]:
     """富士経済によると、…世界市場は40年に約3兆8000億円に達する見通し: a figure the sentence reports from X is X's
     (its estimate), not the text's topic's; the topic, unnamed here, is given no amount."""
@@ -3690,7 +3720,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         out = [r for r in out if (r.head, r.tail) not in pairs and not (
             r.tail in owned and r.rule == "frame" and r.role == "object"
             and kinds.get(r.head) == "agency")] + metric  # (a ministry inherited as the subject: not its money)
-    out = reported_amounts(article, view, out)
+    out = reported_amounts(article, view, gapped_amounts(article, view, out))
     # the topic for the next sentence: the root's subject or the sentence topic, when an actor
     root = _root(view)
     root_args = frames[root].args if root in frames else []
