@@ -3780,7 +3780,10 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         if not disc.lead:
             disc.lead = list(disc.topic)
     disc.headline = (headline_subject(view) or disc.headline) if is_headline(view) else []
-    disc.raised = _raisers(view, frames, subject_of, topic)
+    # (a sentence naming no actor between the raising and its investors keeps the round open: …を調達した。
+    # 国内では過去最大となる。A、B、Cなどが引き受けた)
+    disc.raised = _raisers(view, frames, subject_of, topic) or (
+        disc.raised if not any(m.type in ACTOR_TYPES for m in mentions) else [])
     for m in mentions:
         if m.type == "company" and article.text[max(0, m.start - 8):m.start].endswith(NEW_COMPANY_INTROS):
             disc.new_company = [m]
