@@ -2527,6 +2527,11 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                                and view.heads[view.head_of[m.span]] - view.head_of[m.span] <= 2)][-1:]
             if not before:
                 before = [m for m in topic if m.start < t.start and m.type in kinds]
+            if not before:
+                # 九州電力の再エネ事業は、子会社のXを中心に…: the owner of the sentence's topic noun
+                before = [m for m in view.mentions if m.start < t.start and m.type in kinds and m.span in view.head_of
+                          and view.particle(view.head_of[m.span]) == "の"
+                          and view.particle(view.heads[view.head_of[m.span]]) == "は"][:1]
             if not before and any(m.type == "person" for m in topic):
                 # キリンHD社長の南方健志氏は、医薬品子会社の協和キリン…: the person's company
                 before = [m for m in view.mentions if m.start < t.start and m.type in kinds][:1]
@@ -2850,7 +2855,7 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
                     owners, word, resolved = list(disc.built), act, "topic"
                 else:
                     before = [m for m in (topic or []) if m.start < t.start]
-                    owners = [m for m in (before or disc.topic) if m.type in ACTOR_TYPES][:1]
+                    owners = [m for m in (before or disc.topic) if m.type in ACTOR_TYPES - {"person"}][:1]
                     if owners and owners[0].type == "agency" and _compound_word(view, t.i).endswith("事業費"):
                         # 経産省と国交省は…企業連合を選定した。…総事業費は約4800億円: the project's, not the
                         # ministries' that chose it (the group's lead, when the text named one)
@@ -3590,7 +3595,8 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     view = SentenceView(sent, mentions)
     out: list[Relation] = []
     frames = {t.i: build_frame(view, t.i, disc) for t in view.toks if is_predicate(t) and not (
-        t.lemma in ("見る", "みる") and t.i > 0 and view.toks[t.i - 1].text == "と")}  # (…とみられ: a hedge)
+        t.lemma in ("見る", "みる") and t.i > 0 and view.toks[t.i - 1].text == "と")  # (…とみられ: a hedge)
+              and not (t.lemma == "残る" and t.dep == "acl" and 0 < t.head - t.i <= 3)}  # (残る65%: the rest)
     # the parser's mistakes that cost relations, mended on the frames before they are read
     particle_verb_objects(view, frames, disc)
     split_noun_verbs(view, frames, disc)
