@@ -137,7 +137,7 @@ REFERENCES.update(dict.fromkeys(OWN_COMPANY, ("company", "organization")))
 JOINT_OWNED = {"合弁会社", "共同出資会社", "出資会社", "出資先", "投資先", "関連会社", "株主", "大株主"}
 #: a company introduced as new (新会社「SHリチウムサイクル」) and the words that refer back to it
 NEW_COMPANY_INTROS = ("新会社「", "合弁会社「", "新会社の", "合弁会社の", "新会社、", "新会社『", "合弁会社『",
-                      "共同出資会社の", "共同出資会社「", "合弁会社、")
+                      "共同出資会社の", "共同出資会社「", "合弁会社、", "事業会社「")
 #: the topic of a sentence that lists who owns how much: 出資比率は A が 40%、B が 35%
 SHARE_RATIO_NOUNS = ("出資比率", "持ち株比率", "出資割合", "議決権比率", "株式保有比率")
 NEW_COMPANY_REFERENCES = {"新会社", "同合弁会社", "合弁新会社"}
@@ -350,6 +350,13 @@ class SentenceView:
                 self._move(t.i, up)
                 if backward and t.dep not in ARG_DEPS:
                     self.toks[t.i] = t._replace(dep="obl", head=up)  # (an unlabelled 'dep' read as the oblique it is)
+        # 日本政策投資銀行（DBJ）と三井住友銀行を中心とする: A, hung elsewhere by the parser, is B's coordinate
+        for t in self.toks:
+            if self._case(t.i) == "と" and any(m.start <= t.start < m.end for m in mentions):
+                b = self._pair_end(t.i, mentions)
+                if b > t.i and self.heads[t.i] != b and self.toks[b].text not in ("の",) and \
+                        self.toks[b + 1:b + 3] and [x.text for x in self.toks[b + 1:b + 3]] == ["を", "中心"]:
+                    self._move(t.i, b)
         # …のは、Pで計画する「X」だ (計画 hung back on 落札): a predicate hung on a word before it and followed by a
         # name in brackets is a clause on that name
         for t in self.toks:
@@ -508,15 +515,20 @@ class SentenceView:
 
     def _owners_pair(self, i: int, mentions: list[Mention]) -> bool:
         """Token ``i`` ends the A of AとBの… (B an actor named right after と, marked の)."""
-        k = i + 1
-        while k < len(self.toks) and self.toks[k].dep == "case" and self.toks[k].head == i:
-            k += 1
+        return self._pair_end(i, mentions) >= 0
+
+    def _pair_end(self, i: int, mentions: list[Mention]) -> int:
+        """The last token of B when token ``i`` ends the A of AとBの… or AとBを中心とする…, else -1."""
+        k = next((x + 1 for x in range(i + 1, min(i + 10, len(self.toks)))
+                  if self.toks[x].text == "と" and self.toks[x].head == i), i + 1)  # (past a gloss: A（略称）と)
         nxt = next((m for m in mentions if self.toks[k].start <= m.start < self.toks[k].end), None) \
             if k < len(self.toks) else None
         if nxt is None or nxt.type not in ACTOR_TYPES:
-            return False
+            return -1
         end = max(x.i for x in self.toks if x.start < nxt.end)
-        return end + 1 < len(self.toks) and self.toks[end + 1].text == "の"
+        after = [x.text for x in self.toks[end + 1:end + 3]]
+        # (AとBを中心とする銀行団: A and B are its centre)
+        return end if after[:1] == ["の"] or after == ["を", "中心"] else -1
 
     def particle(self, i: int) -> str:
         """The (possibly multiword) case particle after token ``i``: が, を, によって, と共同で ...
@@ -756,6 +768,14 @@ def arg_mentions(view: SentenceView, i: int) -> list[Mention]:
         m = view.mention(i - 2)
         if m is not None and m.type in ("technology", "product") and view.toks[i - 2].end == view.toks[i - 1].start:
             return [m]
+    for c in view.children[i]:
+        # AとBを中心とする銀行団から: the group is the companies at its centre
+        if c < i and view.toks[c].dep == "acl" and view.toks[c].lemma in ("する", "為る") and any(
+                nfkc(view.toks[g].text) == "中心" and view.particle(g) == "と" for g in view.children[c]):
+            members = [m for g in view.children[c] if view.particle(g) in ("を", "などを") for m in conjuncts(view, g)
+                       if m.type in ACTOR_TYPES]
+            if members:
+                return members
     return enumerated(view, i)
 
 
@@ -1509,6 +1529,11 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
         # the other party of an act whose actor is left unsaid
         return ga[-1:]
     topical = [m for m in disc.topic if m.type in types and _company_like(word, m)]
+    if (count == 1 and not ga and "company" in types and disc.new_company
+            and any(m.name == disc.new_company[0].name for m in disc.last_ga)):
+        # 工場は住友金属鉱山が新設する事業会社「SMMリチウム」が運営する。同社には…: the new company the sentence
+        # before made its actor
+        return list(disc.new_company)
     if (count == 1 and not ga and disc.last_ga and len({m.name for m in disc.last_companies}) == 1
             and not any(m.name == disc.last_ga[0].name for m in topical) and "company" in types
             and not (disc.paragraph and topical)):  # (a new paragraph's 同社 goes back to the topic)
@@ -1719,6 +1744,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     if not subjects and inherited:
         subjects = [m for m in inherited if not quoted or quoted[0] <= m.start < quoted[1]]
     # XはYから命令/承認/出資を受けた: Y did it to X
+    received: list[tuple[Mention, Mention]] = []
     if verb.lemma in ("受ける", "受け入れる", "得る", "取得") and not frame.passive:
         src = [a for a in others if a.role in ("source", "agent") and any(m.type in ACTOR_TYPES for m in a.mentions)]
         act = [a for a in frame.args if a.role == "object" and a.token >= 0 and "サ変" in toks[a.token].tag]
@@ -1739,6 +1765,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                      for m in arg_mentions(view, c) if m.type in ("product", "technology", "facility")
                      and not any(w in label for w in GRANTING_VERBS + ("出資",))]  # (money goes to the company)
             others = [a for a in others if a is not src[0]] + [Arg("object", -1, about or subjects, "")]
+            received = [(m, x) for m in subjects for a in others if a.role == "object"
+                        for x in a.mentions if x.type == "amount" and "融資" in label]
+            # (…から約1400億円の協調融資を受ける: the borrower's loan; a grant's amount stays the giver's)
             subjects = src[0].mentions
     named = _named_by_object(view, frame, label)  # 免許を交付する, 覚書を交わす, 協調融資を受ける
     if named:
@@ -1990,6 +2019,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                 else:
                     lab = _joint_label(a.particle, label)
                     out.append(_rel(article, view.sent, s, p, lab, rule, "partner", conf, **common))
+    for m, x in received:
+        out.append(_rel(article, view.sent, m, x, label.removesuffix("する") + "を受ける", rule, "object", conf * 0.9,
+                        **common))
     return out
 
 
@@ -2983,6 +3015,28 @@ def deal_role_relations(article: Article, view: SentenceView, disc: Discourse) -
     return out
 
 
+def shared_financing(article: Article, view: SentenceView, out: list[Relation]) -> list[Relation]:
+    """JOGMECは同社に300億円を出資し、JBICと三菱UFJ銀行が計400億円を協調融資する: the lenders of the second
+    clause finance the one the first clause named."""
+    kinds = {m.span: m.type for m in view.mentions}
+    money = ("出資", "融資")
+    targets = [r for r in out if r.role == "target" and any(w in r.relation for w in money)
+               and r.attr("negated") != "true" and kinds.get(r.tail, "company") in ACTOR_TYPES]
+    if not targets:
+        return out
+    financed = {r.head for r in targets}
+    extra = []
+    for r in out:
+        if (any(w in r.relation for w in money) and r.role == "object" and kinds.get(r.tail) == "amount"
+                and r.head not in financed and r.attr("negated") != "true"
+                and not any(x.head == r.head and x.role == "target" for x in out)):
+            t = targets[0]
+            extra.append(Relation(article.id, r.head, t.tail, r.relation, r.start, r.end, "shared-target", 0.5,
+                                  "target", tuple(sorted({**dict(r.attrs), "resolved": "clause"}.items()))))
+            financed.add(r.head)
+    return out + extra
+
+
 def gapped_amounts(article: Article, view: SentenceView, out: list[Relation]) -> list[Relation]:
     """このうちAが約50億円、Bが約30億円を出資した / 落札額はAが約2180億円、Bが約1640億円で: each actor with the
     amount written after it, the act the last pair's verb says (the parser gives the verb only the last pair)."""
@@ -3726,7 +3780,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         out = [r for r in out if (r.head, r.tail) not in pairs and not (
             r.tail in owned and r.rule == "frame" and r.role == "object"
             and kinds.get(r.head) == "agency")] + metric  # (a ministry inherited as the subject: not its money)
-    out = reported_amounts(article, view, gapped_amounts(article, view, out))
+    out = reported_amounts(article, view, shared_financing(article, view, gapped_amounts(article, view, out)))
     # the topic for the next sentence: the root's subject or the sentence topic, when an actor
     root = _root(view)
     root_args = frames[root].args if root in frames else []
@@ -3795,7 +3849,8 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             disc.new_company = [m]
     disc.recent.extend(sorted(mentions, key=lambda m: m.start))
     disc.last_companies = [m for m in mentions if m.type == "company"]
-    disc.last_ga = [m for m in disc.last_companies if m.span in view.head_of and view.particle(view.head_of[m.span]) == "が"]
+    disc.last_ga = [m for m in disc.last_companies if m.span in view.head_of and view.particle(view.head_of[m.span]) == "が"
+                    ] if not _money_receivers(view, disc)[0] else []  # (建設資金の…はA銀行が融資する: a side party)
     note_acts(view, frames, subject_of, topic, disc)
     for f in frames.values():  # (…装置はレーザーテックが受注した: the act, whatever its object is)
         doers = [m for a in f.args if a.role in SUBJECT_ROLES and not a.resolved  # (named, not 同社)
@@ -3914,7 +3969,7 @@ def _money_receivers(view: SentenceView, disc: Discourse) -> tuple[bool, list[Me
     """Whether money is the sentence's topic (資金の一部は…, 調達資金は…), and whose money it is: who raised capital
     in the sentence just read, else, with money as topic, the topic company."""
     funds = any(view.particle(t.i) == "は" and nfkc(t.text) in MONEY_TOPICS for t in view.toks) or bool(
-        re.search(r"資金のうち[^、。「」]{1,20}?は", view.sent.text))  # 買収資金のうち約800億円は
+        re.search(r"資金(?:のうち|の)[^、。「」]{1,20}?は", view.sent.text))  # 買収資金のうち約800億円は, 建設資金の約420億円は
     return funds, disc.raised or ([m for m in disc.topic if m.type in ("company", "organization")][:1] if funds else [])
 
 
