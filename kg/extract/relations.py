@@ -3796,6 +3796,10 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             for m in a.mentions if m.type in ACTOR_TYPES]
     # 同社は…の桐生社長が創業した: the text goes on about the company marked は, not the person
     tops = [m for a in root_args if a.particle == "は" and a.role == "object" and _actors(a) for m in a.mentions] or tops
+    if on_thing and not tops and not topic and root in frames and not frames[root].negated:
+        # セレスティアの株価は…急落した。同社は…: the company whose thing the sentence is on comes next
+        tops = [o for a in root_args if a.role == "topic" and a.particle == "は" and a.token >= 0 and not a.mentions
+                for o in of_mention(view, a.token) if o.type in ("company", "organization")][:1]
     if not tops and not topic and not on_thing and not also:
         # 味の素が…を持ち、…を手がける: the subject of a clause on the main chain (not of a reason or a
         # condition: 豪政府が反対したため、…を断念した)
@@ -3828,6 +3832,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         # of the last clause
         tops = []
     if (tops and not topic and disc.topic_wa and not disc.paragraph and ga_only and not copula
+            and any(a.particle == "が" and _actors(a) for a in root_args if a.role in SUBJECT_ROLES)
             and view.toks[root].pos == "VERB" and not any(  # (not Jパワーが落札したのは、…だ: the actor in focus)
                 t.text == "の" and t.pos == "SCONJ" and view.particle(t.head) == "のは" for t in view.toks)):
         # アオバは21年、Aが設立した。22年にはKKRが35%を出資し、残る65%をAが持つ。鉄塔は…貸し出す: within a
