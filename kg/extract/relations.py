@@ -93,7 +93,7 @@ PASSIVE_AUX = {"れる", "られる"}
 #: role words of nominal relations and the direction of their triple
 #: "owner": Aの子会社B -> (A, 子会社, B); "holder": A創業者のB -> (B, 創業者, A); "parent": A親会社のB -> (B, 親会社, A)
 ROLE_WORDS = {
-    "子会社": "owner", "完全子会社": "owner", "孫会社": "owner", "傘下": "owner", "関連会社": "owner",
+    "子会社": "owner", "完全子会社": "owner", "孫会社": "owner", "傘下": "owner", "関連会社": "owner", "グループ": "owner",
     "合弁会社": "owner", "事業会社": "owner", "日本法人": "owner", "現地法人": "owner", "米国法人": "owner",
     "中国法人": "owner", "海外法人": "owner", "欧州法人": "owner", "共同出資会社": "owner", "出資会社": "owner",
     "出資先": "owner", "投資先": "owner", "CVC": "owner", "コーポレートベンチャーキャピタル": "owner",
@@ -2484,6 +2484,9 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
         kind = ROLE_WORDS.get(word)
         if kind is None:
             continue
+        if word == "グループ" and not ((m := view.mention(t.i)) is not None and m.source.startswith("suffix")
+                                    and view.particle(t.i) == "の"):
+            continue  # 味の素グループの味の素ファインテクノ (not GMOインターネットグループ, a name of its own)
         topic = topic or []
         owner = [m for m in of_mention(view, t.i) if m.type in ACTOR_TYPES] or [
             m for m in nested_of(view, t.i, 2) if m.type in ACTOR_TYPES] or _owner_before(view, t.i)
