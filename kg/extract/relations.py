@@ -1433,6 +1433,8 @@ class Discourse:
     #: the companies of the group the text last described (A、B、Cの3社でつくる企業連合): what 企業連合は means
     group: list[Mention] = field(default_factory=list)
     topic_wa: bool = False  # the topic is the は-topic of a sentence (not a が-actor)
+    #: a product the sentence just read was on (「Qレンズ」は…特徴だ): what a next sentence's bare 採用 takes
+    thing: list[Mention] = field(default_factory=list)
     #: whose company speaks in the quotation being read (吉永氏「当社は…」): what 当社 means there
     speaker: list[Mention] = field(default_factory=list)
 
@@ -2995,6 +2997,23 @@ def attribution_relations(article: Article, view: SentenceView) -> list[Relation
 DEAL_ROLES = ("アドバイザー", "主幹事", "幹事", "法律顧問", "引受")
 
 
+def adopted_thing(article: Article, view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> list[Relation]:
+    """「Qレンズ」は…のが特徴だ。既にエヌビディアとSKハイニックスが採用している: a bare act of adopting or buying
+    right after a sentence on a product takes that product."""
+    if not disc.thing:
+        return []
+    out: list[Relation] = []
+    for f in frames.values():
+        if f.negated or not any(w in f.label for w in ("採用", "導入", "購入")) or any(
+                a.role in ("object", "target") and a.mentions for a in f.args):
+            continue
+        for a in f.args:
+            if a.role == "subject" and a.particle == "が" and _actors(a):
+                out.extend(_rel(article, view.sent, m, disc.thing[0], f.label, "adopted", "object", 0.5,
+                                resolved="topic") for m in a.mentions)
+    return out
+
+
 def deal_role_relations(article: Article, view: SentenceView, disc: Discourse) -> list[Relation]:
     """A側の財務アドバイザーはBが務めた / 主幹事はB、Cが務める: (B, 財務アドバイザー, A); with no A said, the
     company the text is on."""
@@ -3771,6 +3790,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(order_giver_relations(article, view, frames, disc))
     out.extend(joint_noun_relations(article, view, frames))
     out.extend(licensor_relations(article, view, out))
+    out.extend(adopted_thing(article, view, frames, disc))
     out.extend(deal_role_relations(article, view, disc))
     metric = metric_relations(article, view, disc, topic)
     if metric:
@@ -3850,6 +3870,8 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     disc.headline = (headline_subject(view) or disc.headline) if is_headline(view) else []
     # (a sentence naming no actor between the raising and its investors keeps the round open: …を調達した。
     # 国内では過去最大となる。A、B、Cなどが引き受けた)
+    disc.thing = [m for t in view.toks if view.particle(t.i) == "は"
+                  for m in [view.mention(t.i) or bracket_child(view, t.i)] if m is not None and m.type == "product"][:1]
     disc.raised = _raisers(view, frames, subject_of, topic) or (
         disc.raised if not any(m.type in ACTOR_TYPES for m in mentions) else [])
     for m in mentions:
