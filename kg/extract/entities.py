@@ -1517,10 +1517,11 @@ def echo_mentions(article: Article, sentences: list[Sentence], found: list[Menti
             # セルフォージ・セラピューティクス … セルフォージは: the name without its corporate word, later on;
             # ノースリッジ・アナログ・デバイセズ … ノースリッジは: its first word, unless that word is known as
             # something else (テキサス・インスツルメンツ is no テキサス)
-            if part and res.by_surface.get(fold(part)) is None:
-                names.setdefault(part, Mention(m.article, m.start, m.start + len(part), part, m.type, m.name,
-                                               m.source, m.sentence, m.attrs))
+            if part and res.by_surface.get(fold(part)) is None and (part not in names or names[part].name == part):
+                # (a part found on its own by a reliable source keeps that mention and its guesses' shelter)
                 short.add(part)
+                names[part] = Mention(m.article, m.start, m.start + len(part), part, m.type, m.name, m.source,
+                                      m.sentence, m.attrs)
     if not names:
         return []
     longest = max(len(n) for n in names)

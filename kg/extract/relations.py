@@ -1437,6 +1437,7 @@ class Discourse:
     thing: list[Mention] = field(default_factory=list)
     #: whose company speaks in the quotation being read (吉永氏「当社は…」): what 当社 means there
     speaker: list[Mention] = field(default_factory=list)
+    quote_depth: int = 0  # brackets the speaker's quotation has open
 
     def full_name(self, name: str) -> str | None:
         """The name a person was stated with: the name itself, else the last full name stated that it shortens
@@ -3050,7 +3051,8 @@ def shared_financing(article: Article, view: SentenceView, out: list[Relation]) 
     extra = []
     for r in out:
         if (any(w in r.relation for w in money) and r.role == "object" and kinds.get(r.tail) == "amount"
-                and r.head not in financed and r.attr("negated") != "true"
+                and r.head not in financed and r.attr("negated") != "true" and not r.relation.endswith("を受ける")
+                and targets[0].tail != r.head
                 and not any(x.head == r.head and x.role == "target" for x in out)):
             t = targets[0]
             extra.append(Relation(article.id, r.head, t.tail, r.relation, r.start, r.end, "shared-target", 0.5,
@@ -3584,7 +3586,7 @@ def abandoned_clauses(view: SentenceView, frames: dict[int, Frame], disc: Discou
     for c in frames:
         if view.toks[c].dep == "advcl" and any(view.toks[k].text == "が" and view.toks[k].dep == "mark"
                                                for k in view.children[c]) and any(
-                j > c and (view.toks[j].lemma in GIVING_UP or frames[j].label.rstrip("する") in GIVING_UP)
+                j > c and (view.toks[j].lemma in GIVING_UP or frames[j].label.removesuffix("する") in GIVING_UP)
                 and not any(a.role == "object" and a.token > c for a in frames[j].args) for j in frames):
             frames[c].negated = True
 
@@ -4155,7 +4157,7 @@ def extract_relations(article: Article, sentences: list[Sentence], mentions: lis
         last_end = sent.end
         quoted = _speaker(article, sent, ms, disc)
         if quoted is not None:
-            disc.speaker = quoted
+            disc.speaker, disc.quote_depth = quoted, 0
             if quoted:  # (what the answer leaves unsaid, the speaker's company does)
                 disc.topic, disc.topic_wa = list(quoted), True
         if ms or disc.topic:
@@ -4166,11 +4168,14 @@ def extract_relations(article: Article, sentences: list[Sentence], mentions: lis
                              article.id, sent.start, sent.end, type(exc).__name__, exc)
                 found = []
             out.extend(found)
-            if disc.speaker and "」" in sent.text[sent.text.rfind("「") + 1:]:
-                disc.speaker = []  # (the quotation ends here)
             lead = {m.name for m in disc.lead}
             disc.subordinate.update(name_of[r.tail] for r in found if name_of.get(r.head) in lead and r.tail in name_of
                                     and r.role in ("object", "owner"))
         else:
             disc.recent.extend(ms)
+            disc.thing = []
+        if disc.speaker:  # (the quotation ends where its brackets balance: a name in 「」 inside it does not end it)
+            disc.quote_depth += sum(map(sent.text.count, "「『")) - sum(map(sent.text.count, "」』"))
+            if disc.quote_depth <= 0:
+                disc.speaker = []
     return dedupe(out)
