@@ -235,13 +235,14 @@ def strip_descriptors(toks: tuple[Token, ...], a: int, b: int, res: Resources) -
 
 
 def strip_industry(toks: tuple[Token, ...], a: int, b: int, res: Resources) -> int:
-    """米アナログ半導体ノースリッジ -> ノースリッジ: a headline's industry word (a known technology term) before a
-    katakana or Latin name is the company's kind, not its name."""
+    """米アナログ半導体ノースリッジ -> ノースリッジ: an industry word (a known technology term) glued before a
+    katakana or Latin name in a company's slot is the company's kind, not its name (headlines write this)."""
     for k in range(b - 1, a, -1):
         entry = res.by_surface.get(fold(_text(toks, a, k)))
+        # (not after a digit or Latin, nor across a space: 5G JAPAN is a name of its own)
         if entry is not None and entry.type == "technology" and not _LATIN.search(toks[k - 1].text[-1]) \
                 and not toks[k - 1].text[-1].isdigit() and toks[k].start == toks[k - 1].end:
-            rest = toks[k:b]  # (5G JAPAN is a name of its own)
+            rest = toks[k:b]
             if all(_is_katakana(t) or _LATIN.search(t.text) or t.text in NAME_JOINTS for t in rest) and \
                     len(_text(toks, k, b)) >= 3:
                 return k
@@ -1594,7 +1595,7 @@ def one_type_per_name(found: list[Mention]) -> list[Mention]:
 
 def defined_names(article: Article, found: list[Mention]) -> list[Mention]:
     """大塚製薬株式会社（本社：東京都千代田区、以下「当社」）: the name a text defines with 以下「X」 inside a body's
-    parenthesis is that body's (当社 and ジーノミクス are no products), wherever the text uses it."""
+    parenthesis is that body's (当社 and ジーノミクス are no products); its later uses follow through the echo pass."""
     out: list[Mention] = []
     for m in found:
         if m.source == "bracket:以下":

@@ -130,6 +130,8 @@ REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "orga
 ACTOR_TYPES = {"company", "agency", "organization", "person"}
 #: acts of taking a thing from a maker: a thing as their topic is what is taken
 _TAKING_VERBS = ("発注", "採用", "購入", "調達", "導入", "委託")
+#: acts of taking up a product: a bare one after a sentence on a product takes it (see adopted_thing)
+_ADOPTING = ("採用", "導入", "購入")
 #: the speaker's own company
 OWN_COMPANY = ("当社", "弊社", "わが社", "我が社")
 REFERENCES.update(dict.fromkeys(OWN_COMPANY, ("company", "organization")))
@@ -514,7 +516,7 @@ class SentenceView:
         return self.at.get(i)
 
     def _owners_pair(self, i: int, mentions: list[Mention]) -> bool:
-        """Token ``i`` ends the A of AとBの… (B an actor named right after と, marked の)."""
+        """Token ``i`` ends the A of AとBの… or AとBを中心とする… (B an actor named right after と)."""
         return self._pair_end(i, mentions) >= 0
 
     def _pair_end(self, i: int, mentions: list[Mention]) -> int:
@@ -1054,24 +1056,19 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
         lead = headline_subject(view) or (disc.headline if disc is not None and is_headline(view) else [])
         if lead:
             frame.args.insert(0, Arg("subject", 0, lead, "、"))
-    # 「X」は、2018年にAが導入し: a thing as topic with an actor as subject and no object is the object
-    if not any(a.role == "object" and a.mentions for a in frame.args) and any(
-            a.role == "subject" and a.particle == "が" and _actors(a)
-            for a in frame.args):
+    # 「X」は、2018年にAが導入し: a thing as topic with an actor as subject and no object is the object; so is a
+    # thing as the topic of ordering, adopting or buying it (地上側のゲートウェイ局はNECに発注し: its buyer goes
+    # unsaid), not who orders
+    acting = any(a.role == "subject" and a.particle == "が" and _actors(a) for a in frame.args)
+    if (acting and not any(a.role == "object" and a.mentions for a in frame.args)) or (
+            any(w in frame.label for w in _TAKING_VERBS)
+            and not any(a.role in ("object", "subject") and a.mentions for a in frame.args)):
         for a in frame.args:
             if (a.role == "topic" and a.particle == "は" and a.mentions
                     and all(m.type in ("product", "technology", "facility") for m in a.mentions)):
                 a.role = "object"
-                frame.args = [x for x in frame.args if not (x.role == "object" and not x.mentions)]
-                break
-    # 地上側のゲートウェイ局はNECに発注し: a thing as the topic of ordering, adopting or buying it is what is
-    # ordered (its buyer goes unsaid), not who orders
-    if any(w in frame.label for w in _TAKING_VERBS) and not any(
-            a.role in ("object", "subject") and a.mentions for a in frame.args):
-        for a in frame.args:
-            if (a.role == "topic" and a.particle == "は" and a.mentions
-                    and all(m.type in ("product", "technology", "facility") for m in a.mentions)):
-                a.role = "object"
+                if acting:
+                    frame.args = [x for x in frame.args if not (x.role == "object" and not x.mentions)]
                 break
     # 同社は、…の桐生智哉社長が22年に創業した: a company as topic of a person's founding is what was founded;
     # so is one as topic of a company's founding, the company's が said here or on the て-clause before
@@ -1082,7 +1079,7 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
         chained = [Arg("subject", g, [m], "が") for c in view.children[i] if c < i and view.toks[c].dep == "advcl"
                    and any(view.toks[k].text == "て" for k in view.children[c])
                    for g in view.children[c] if view.particle(g) == "が"
-                   and (m := view.mention(g)) is not None and m.type in ACTOR_TYPES] if not founders else []
+                   and (gm := view.mention(g)) is not None and gm.type in ACTOR_TYPES for m in [gm]] if not founders else []
         if any(m.type == "person" for a in founders for m in a.mentions) or (
                 founders or chained) and all(m.type in ("company", "organization") for a in founders + chained
                                              for m in a.mentions):
@@ -1433,11 +1430,15 @@ class Discourse:
     #: the companies of the group the text last described (A、B、Cの3社でつくる企業連合): what 企業連合は means
     group: list[Mention] = field(default_factory=list)
     topic_wa: bool = False  # the topic is the は-topic of a sentence (not a が-actor)
-    #: a product the sentence just read was on (「Qレンズ」は…特徴だ): what a next sentence's bare 採用 takes
+    #: a product marked は in the sentence just read (「Qレンズ」は…特徴だ): what a next sentence's bare 採用 takes
     thing: list[Mention] = field(default_factory=list)
     #: whose company speaks in the quotation being read (吉永氏「当社は…」): what 当社 means there
     speaker: list[Mention] = field(default_factory=list)
     quote_depth: int = 0  # brackets the speaker's quotation has open
+
+    def employer_of(self, name: str) -> Mention | None:
+        """The company the text gave a person (by name, or by the full name the name shortens)."""
+        return self.employer.get(name) or self.employer.get(self.full_name(name) or "")
 
     def full_name(self, name: str) -> str | None:
         """The name a person was stated with: the name itself, else the last full name stated that it shortens
@@ -2487,7 +2488,8 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
         kind = ROLE_WORDS.get(word)
         if kind is None:
             continue
-        if word == "グループ" and not ((m := view.mention(t.i)) is not None and m.source.startswith("suffix")
+        named = view.mention(t.i)
+        if word == "グループ" and not (named is not None and named.source.startswith("suffix")
                                     and view.particle(t.i) == "の"):
             continue  # 味の素グループの味の素ファインテクノ (not GMOインターネットグループ, a name of its own)
         topic = topic or []
@@ -2495,8 +2497,8 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             m for m in nested_of(view, t.i, 2) if m.type in ACTOR_TYPES] or _owner_before(view, t.i)
         if owner and kind in ("owner", "parent"):
             # AとBの合弁会社: the parser hangs A on the role word beside B
-            owner = [m for c in view.children[t.i] if c < t.i and view.particle(c) == "と"
-                     and (m := view.mention(c)) is not None and m.type in ACTOR_TYPES and m not in owner] + owner
+            owner = [cm for c in view.children[t.i] if c < t.i and view.particle(c) == "と"
+                     and (cm := view.mention(c)) is not None and cm.type in ACTOR_TYPES and cm not in owner] + owner
         if kind == "owner" and len(owner) > 1 and word not in JOINT_OWNED:
             between = view.sent.text[min(m.end for m in owner) - view.sent.start:max(m.start for m in owner)
                                      - view.sent.start]
@@ -2632,13 +2634,12 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             m = view.mention(t.i + 2)
             if m is not None and m.type == "person":
                 other = [m]
-        k = _past_gloss(view, t.i)
-        if (not other and kind in ("owner", "parent") and k + 2 < len(toks) and toks[k].text == "で"
-                and toks[k + 1].lemma == "ある" and view.mention(k + 2) is not None
-                and view.mention(k + 2).type in ("company", "organization")):
+        described = view.mention(of_after + 2) if copular else None
+        if not other and kind in ("owner", "parent") and described is not None and described.type in (
+                "company", "organization"):
             # 当社の親会社である大塚ホールディングス|傘下の大塚化学: the name right after である, not the one its
             # noun phrase ends on
-            other = [view.mention(k + 2)]
+            other = [described]
         if not other and t.dep in ("acl", "nmod", "compound", "appos") and t.head != t.i:
             # MDC傘下の住宅ブランド「リッチモンド・アメリカン・ホームズ」: the name in brackets
             other = named_in_brackets(view, conjuncts(view, view.heads[t.i])) or (
@@ -2706,7 +2707,7 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
         if implicit and kind == "holder" and len(other) == 1 and other[0].type == "person":
             # 桐生社長は: the company the text already gave this person (its founder 桐生智哉), not the lead's
             # (every stated name has an employer)
-            employer = disc.employer.get(other[0].name) or disc.employer.get(disc.full_name(other[0].name) or "")
+            employer = disc.employer_of(other[0].name)
             if employer is not None:
                 owner = [employer]
         label = word
@@ -2753,7 +2754,7 @@ def _of_before(view: SentenceView, i: int) -> int:
 
 
 def _attributive(view: SentenceView, v: int) -> bool:
-    """Predicate ``v`` ends in its attributive form (開発|し|た + noun): a relative clause, whatever the parse."""
+    """Predicate ``v``, a clause on a noun (acl), ends in its attributive form (開発|し|た + noun)."""
     if not is_predicate(view.toks[v]):
         return False
     last = max([v] + [c for c in view.children[v] if c > v and view.toks[c].dep == "aux"])
@@ -3005,7 +3006,7 @@ def adopted_thing(article: Article, view: SentenceView, frames: dict[int, Frame]
         return []
     out: list[Relation] = []
     for f in frames.values():
-        if f.negated or not any(w in f.label for w in ("採用", "導入", "購入")) or any(
+        if f.negated or not any(w in f.label for w in _ADOPTING) or any(
                 a.role in ("object", "target") and a.mentions for a in f.args):
             continue
         for a in f.args:
@@ -3021,14 +3022,14 @@ def deal_role_relations(article: Article, view: SentenceView, disc: Discourse) -
     out: list[Relation] = []
     toks = view.toks
     for t in toks:
-        if t.lemma not in ("務める", "つとめる") or not any(nfkc(toks[c].text).endswith(DEAL_ROLES)
-                                                    and view.particle(c) == "は" for c in view.children[t.i]):
+        role = next((c for c in view.children[t.i] if nfkc(toks[c].text).endswith(DEAL_ROLES)
+                     and view.particle(c) == "は"), None) if t.lemma in ("務める", "つとめる") else None
+        if role is None:
             continue
-        role = next(c for c in view.children[t.i] if nfkc(toks[c].text).endswith(DEAL_ROLES) and view.particle(c) == "は")
         firms = [m for c in view.children[t.i] if view.particle(c) == "が" for m in conjuncts(view, c)
                  if m.type in ("company", "organization")]
-        owners = [m for k in range(role) if view.mention(k) is not None and view.mention(k).type in ACTOR_TYPES
-                  and (m := view.mention(k)) not in firms]
+        owners = [km for k in range(role) if (km := view.mention(k)) is not None and km.type in ACTOR_TYPES
+                  and km not in firms]
         owners = owners[-1:] or [m for m in disc.topic if m.type == "company"][:1]
         for f in firms:
             for o in owners:
@@ -3063,7 +3064,8 @@ def shared_financing(article: Article, view: SentenceView, out: list[Relation]) 
 
 def gapped_amounts(article: Article, view: SentenceView, out: list[Relation]) -> list[Relation]:
     """このうちAが約50億円、Bが約30億円を出資した / 落札額はAが約2180億円、Bが約1640億円で: each actor with the
-    amount written after it, the act the last pair's verb says (the parser gives the verb only the last pair)."""
+    amount written after it, labelled as the first relation that took one of the amounts (the parser gives the
+    verb only the last pair)."""
     toks = view.toks
     pairs: list[tuple[Mention, Mention]] = []
     for m in view.mentions:
@@ -3870,10 +3872,10 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         if not disc.lead:
             disc.lead = list(disc.topic)
     disc.headline = (headline_subject(view) or disc.headline) if is_headline(view) else []
-    # (a sentence naming no actor between the raising and its investors keeps the round open: …を調達した。
-    # 国内では過去最大となる。A、B、Cなどが引き受けた)
     disc.thing = [m for t in view.toks if view.particle(t.i) == "は"
                   for m in [view.mention(t.i) or bracket_child(view, t.i)] if m is not None and m.type == "product"][:1]
+    # (a sentence naming no actor between the raising and its investors keeps the round open: …を調達した。
+    # 国内では過去最大となる。A、B、Cなどが引き受けた)
     disc.raised = _raisers(view, frames, subject_of, topic) or (
         disc.raised if not any(m.type in ACTOR_TYPES for m in mentions) else [])
     for m in mentions:
@@ -4001,7 +4003,7 @@ def _money_receivers(view: SentenceView, disc: Discourse) -> tuple[bool, list[Me
     """Whether money is the sentence's topic (資金の一部は…, 調達資金は…), and whose money it is: who raised capital
     in the sentence just read, else, with money as topic, the topic company."""
     funds = any(view.particle(t.i) == "は" and nfkc(t.text) in MONEY_TOPICS for t in view.toks) or bool(
-        re.search(r"資金(?:のうち|の)[^、。「」]{1,20}?は", view.sent.text))  # 買収資金のうち約800億円は, 建設資金の約420億円は
+        re.search(r"資金の[^、。「」]{1,22}?は", view.sent.text))  # 買収資金のうち約800億円は, 建設資金の約420億円は
     return funds, disc.raised or ([m for m in disc.topic if m.type in ("company", "organization")][:1] if funds else [])
 
 
@@ -4138,7 +4140,7 @@ def _speaker(article: Article, sent: Sentence, ms: list[Mention], disc: Discours
     m = re.match(r"(?:氏|さん|社長|会長|CEO|執行役員)?[「『]", after)
     if m is None:
         return None
-    company = disc.employer.get(first.name) or disc.employer.get(disc.full_name(first.name) or "")
+    company = disc.employer_of(first.name)
     return [company] if company is not None else []
 
 
