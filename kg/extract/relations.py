@@ -3858,12 +3858,14 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         # KOKUSAIは…上場し、KKRが売り出した株式をAMATが取得した。同社は…: the は-topic goes on, not the が-actor
         # of the last clause
         tops = []
+    ga_actors = {m.name for m in view.mentions if m.type in ACTOR_TYPES and m.span in view.head_of
+                 and view.particle(view.head_of[m.span]) == "が"}
     if (tops and not topic and disc.topic_wa and not disc.paragraph and ga_only and not copula
-            and any(a.particle == "が" and _actors(a) for a in root_args if a.role in SUBJECT_ROLES)
+            and len(ga_actors | {m.name for m in tops}) >= 2  # (one が-actor may well be who comes next)
             and view.toks[root].pos == "VERB" and not any(  # (not Jパワーが落札したのは、…だ: the actor in focus)
                 t.text == "の" and t.pos == "SCONJ" and view.particle(t.head) == "のは" for t in view.toks)):
         # アオバは21年、Aが設立した。22年にはKKRが35%を出資し、残る65%をAが持つ。鉄塔は…貸し出す: within a
-        # paragraph a sentence with only が-actors leaves the は-topic as it was
+        # paragraph a sentence whose actors are two or more marked only が leaves the は-topic as it was
         tops = []
     if tops or topic:
         disc.topic = tops or topic
