@@ -332,7 +332,7 @@ class SentenceView:
                 m.start < head.end and head.start < m.end for m in mentions) and "サ変" not in head.tag and (
                 nfkc(head.text) not in JOINTLY and not self._before_no(t.i)  # (Bとの提携, Bと折半出資で)
                 and not nfkc("".join(x.text for x in self.toks[t.i + 2:t.head + 1])).startswith(_COMPARED)
-                and not self._owners_pair(t.i, mentions))  # (AとBの合弁会社: two owners of one company)
+                and self._pair_end(t.i, mentions) < 0)  # (AとBの合弁会社: two owners of one company)
             # (トヨタと同規模の工場, 他社と別の方式: a comparison, no partner)
             # Xは、福岡県北九州市と熊本県八代市の2カ所で|…を落札 (dep>X): Japanese heads come last, so a case-marked
             # word hung on a word before it is the parser's slip
@@ -356,8 +356,7 @@ class SentenceView:
         for t in self.toks:
             if self._case(t.i) == "と" and any(m.start <= t.start < m.end for m in mentions):
                 b = self._pair_end(t.i, mentions)
-                if b > t.i and self.heads[t.i] != b and self.toks[b].text not in ("の",) and \
-                        self.toks[b + 1:b + 3] and [x.text for x in self.toks[b + 1:b + 3]] == ["を", "中心"]:
+                if b > t.i and self.heads[t.i] != b and [x.text for x in self.toks[b + 1:b + 3]] == ["を", "中心"]:
                     self._move(t.i, b)
         # …のは、Pで計画する「X」だ (計画 hung back on 落札): a predicate hung on a word before it and followed by a
         # name in brackets is a clause on that name
@@ -391,6 +390,7 @@ class SentenceView:
                     and self.heads[t.i] != j and t.head != t.i):
                 self._move(t.i, j)
         self.mentions = mentions
+        self.type_of: dict[tuple[int, int], str] = {m.span: m.type for m in mentions}
         self.first_actor_subject = 1 << 30  # where the sentence's first actor subject starts
         self._quotes: list[tuple[int, int]] | None = None
         #: (actors, label, token of 中, places) of Aが…建設中の X (see in_progress)
@@ -436,7 +436,7 @@ class SentenceView:
         for t in list(self.toks):
             if t.dep != "advcl" or t.pos != "VERB":
                 continue
-            last = max([c for c in self.children[t.i] if c > t.i and self.toks[c].dep == "aux"] + [t.i])
+            last = self.clause_end(t.i)
             named = self.mention(last + 2) if last + 2 < len(self.toks) and self.toks[last + 1].text in ("「", "『") else None
             if named is not None and "連体形" in self.toks[last].inflection and named.span in self.head_of:
                 j = self.head_of[named.span]
@@ -515,9 +515,9 @@ class SentenceView:
     def mention(self, i: int) -> Mention | None:
         return self.at.get(i)
 
-    def _owners_pair(self, i: int, mentions: list[Mention]) -> bool:
-        """Token ``i`` ends the A of AとBの… or AとBを中心とする… (B an actor named right after と)."""
-        return self._pair_end(i, mentions) >= 0
+    def clause_end(self, i: int) -> int:
+        """The last auxiliary after predicate ``i`` (開発|し|た -> た), else ``i``: where its inflection shows."""
+        return max([c for c in self.children[i] if c > i and self.toks[c].dep == "aux"] + [i])
 
     def _pair_end(self, i: int, mentions: list[Mention]) -> int:
         """The last token of B when token ``i`` ends the A of AとBの… or AとBを中心とする…, else -1."""
@@ -894,7 +894,6 @@ def is_predicate(t: Token) -> bool:
     # called a verb (物流センター, 三井化学) is none
     if t.text in ADVERBIAL_VERBS and t.head == t.i + 1:
         return False
-
     if t.pos == "VERB":
         return not (t.tag.startswith("名詞") and "サ変" not in t.tag and "形状詞" not in t.tag)
     if t.dep == "ROOT" and t.pos == "NOUN" and re.fullmatch(r"[\u4e00-\u9fff]+[ぁ-ん]*[りき]入れる", t.text):
@@ -1228,7 +1227,7 @@ def licensor_relations(article: Article, view: SentenceView, found: list[Relatio
     text = nfkc(view.sent.text)
     if "権" not in text and "ライセンス" not in text:
         return []
-    kinds = {m.span: m.type for m in view.mentions}
+    kinds = view.type_of
     out: list[Relation] = []
     for r in found:
         if r.role != "object" or kinds.get(r.tail) != "product" or not any(w in r.relation for w in _RIGHTS_TAKEN):
@@ -2755,10 +2754,8 @@ def _of_before(view: SentenceView, i: int) -> int:
 
 def _attributive(view: SentenceView, v: int) -> bool:
     """Predicate ``v``, a clause on a noun (acl), ends in its attributive form (開発|し|た + noun)."""
-    if not is_predicate(view.toks[v]):
-        return False
-    last = max([v] + [c for c in view.children[v] if c > v and view.toks[c].dep == "aux"])
-    return "連体形" in view.toks[last].inflection and view.toks[v].dep == "acl"
+    return is_predicate(view.toks[v]) and view.toks[v].dep == "acl" and "連体形" in view.toks[
+        view.clause_end(v)].inflection
 
 
 def _owner_before(view: SentenceView, i: int) -> list[Mention]:
@@ -3042,7 +3039,7 @@ def deal_role_relations(article: Article, view: SentenceView, disc: Discourse) -
 def shared_financing(article: Article, view: SentenceView, out: list[Relation]) -> list[Relation]:
     """JOGMECは同社に300億円を出資し、JBICと三菱UFJ銀行が計400億円を協調融資する: the lenders of the second
     clause finance the one the first clause named."""
-    kinds = {m.span: m.type for m in view.mentions}
+    kinds = view.type_of
     money = ("出資", "融資")
     targets = [r for r in out if r.role == "target" and any(w in r.relation for w in money)
                and r.attr("negated") != "true" and kinds.get(r.tail, "company") in ACTOR_TYPES]
@@ -3072,8 +3069,8 @@ def gapped_amounts(article: Article, view: SentenceView, out: list[Relation]) ->
         if m.type not in ACTOR_TYPES or m.span not in view.head_of or view.particle(view.head_of[m.span]) != "が":
             continue
         k = view.head_of[m.span] + 1
-        while k < len(toks) and toks[k].dep == "case" and toks[k].head == k - 1 or k < len(toks) and toks[k].text == "が":
-            k += 1
+        while k < len(toks) and (toks[k].text == "が" or toks[k].dep == "case" and toks[k].head == k - 1):
+            k += 1  # (past the particle)
         a = view.mention(k) if k < len(toks) else None
         if a is not None and a.type == "amount":
             pairs.append((m, a))
@@ -3100,7 +3097,7 @@ def reported_amounts(article: Article, view: SentenceView, out: list[Relation]) 
                and view.particle(view.head_of[m.span]) in ("によると", "によれば", "の調べでは", "の試算では")]
     if not sources:
         return out
-    kinds = {m.span: m.type for m in view.mentions}
+    kinds = view.type_of
     src = sources[0]
     said = {m.span for m in view.mentions}
     fixed: list[Relation] = []
