@@ -5,9 +5,11 @@ Prints, one JSON object a line:
   seed      -- ../shared/seeds scored with score_kg.py against seed_gold.json
   corpus    -- our own sample corpus (without the seed) against eval/corpus_gold.json
   holdout*  -- eval/holdout*/articles (written blind to the extractor) against their gold.json
-  stockmark -- Stockmark NER dev and test splits scored with score_ner.py (per type)
+  stockmark -- Stockmark NER scored with score_ner.py (per type): the dev split (the NER head is
+               trained on 90 % of it), its held-out 10 % (the head never saw it: the figure to tune
+               on) and the test split (for reporting only)
 
-Usage: run_eval.py [--shared DIR] [--work DIR] [--only seed,corpus,holdouts,stockmark-dev,stockmark-test] [--jobs N]
+Usage: run_eval.py [--shared DIR] [--work DIR] [--only seed,corpus,holdouts,stockmark-dev,stockmark-heldout,stockmark-test] [--jobs N]
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from train_ner import held_out  # noqa: E402  (the same 10 % the NER head is selected on)
+
 KG = [sys.executable, "-m", "kg"]
 
 
@@ -53,9 +58,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--work", default=str(ROOT / ".eval"))
-    ap.add_argument("--only", default="seed,corpus,holdouts,stockmark-dev,stockmark-test",
+    ap.add_argument("--only", default="seed,corpus,holdouts,stockmark-dev,stockmark-heldout,stockmark-test",
                     help="comma-separated: seed, corpus, holdouts (every eval/holdout*/) or one by name, "
-                         "stockmark-dev, stockmark-test")
+                         "stockmark-dev, stockmark-heldout, stockmark-test")
     ap.add_argument("--jobs", type=int, default=None)
     ap.add_argument("--details", action="store_true", help="also print missed and false entities/relations")
     ap.add_argument("--keep", action="store_true",
@@ -87,12 +92,17 @@ def main() -> None:
         res = score_kg(shared, work / hold.name / "graph.graphml", hold / "gold.json", not args.details)
         print(json.dumps({"eval": hold.name, "seconds": round(secs, 1), **res}, ensure_ascii=False))
 
-    for split in ("dev", "test"):
+    for split in ("dev", "heldout", "test"):
         if f"stockmark-{split}" not in only:
             continue
-        gold = shared / "eval" / "stockmark" / f"ner_{split}.jsonl"
+        gold = shared / "eval" / "stockmark" / f"ner_{'dev' if split == 'heldout' else split}.jsonl"
         src = work / f"stockmark-{split}-input"
         src.mkdir(exist_ok=True)
+        if split == "heldout":  # the records train_ner.py keeps out of training
+            held = work / "ner_heldout.jsonl"
+            held.write_text("".join(line for line in open(gold, encoding="utf-8")
+                                    if held_out(json.loads(line)["id"])), encoding="utf-8")
+            gold = held
         with open(src / f"{split}.jsonl", "w", encoding="utf-8") as fh:
             for line in open(gold, encoding="utf-8"):
                 rec = json.loads(line)

@@ -8,6 +8,7 @@ imported lazily, so reading the store, building the graph and exporting never pa
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import threading
@@ -34,19 +35,18 @@ BATCH_SIZE = 8
 EXCLUDED_COMPONENTS = ("compound_splitter",)
 #: Name of the span_ruler that applies kg's dictionaries.
 RULER_NAME = "kg_dictionary"
-#: kg's own NER head (scripts/train_ner.py), listening to ja_ginza's frozen tok2vec.
+#: kg's own NER head (scripts/train_ner.py): spaCy's transition-based NER over its own copy of
+#: ja_ginza's tok2vec, fine-tuned on the Stockmark dev split. GiNZA's tok2vec stays as it is for the
+#: parser and GiNZA's NER; the copy's architecture is saved beside the weights (config.json).
 KG_NER_NAME = "kg_ner"
-KG_NER_CONFIG = {
-    "model": {
-        "@architectures": "spacy.TransitionBasedParser.v2",
-        "state_type": "ner",
-        "extra_state_tokens": False,
-        "hidden_width": 64,
-        "maxout_pieces": 2,
-        "use_upper": True,
-        "nO": None,
-        "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 256, "upstream": "tok2vec"},
-    }
+KG_NER_HEAD = {
+    "@architectures": "spacy.TransitionBasedParser.v2",
+    "state_type": "ner",
+    "extra_state_tokens": False,
+    "hidden_width": 64,
+    "maxout_pieces": 2,
+    "use_upper": True,
+    "nO": None,
 }
 #: Where the trained weights live (absent: the head is not used).
 KG_NER_DIR = Path(__file__).parent / "data" / "ner"
@@ -95,6 +95,33 @@ def kg_ner_digest() -> str:
             h.update(p.relative_to(KG_NER_DIR).as_posix().encode())
             h.update(p.read_bytes())
     return h.hexdigest()[:16]
+
+
+def kg_ner_config() -> dict:
+    """The head's factory config as trained: KG_NER_HEAD with the tok2vec it was trained with."""
+    return json.loads((KG_NER_DIR / "config.json").read_text(encoding="utf-8"))
+
+
+def half_precision(model_bytes: bytes) -> bytes:
+    """A thinc model's serialised weights with float32 arrays stored as float16 (half the size)."""
+    return _cast_params(model_bytes, "float32", "float16")
+
+
+def full_precision(model_bytes: bytes) -> bytes:
+    """The inverse of half_precision: float16 arrays back to the float32 the model computes in."""
+    return _cast_params(model_bytes, "float16", "float32")
+
+
+def _cast_params(model_bytes: bytes, src: str, dst: str) -> bytes:
+    import numpy
+    import srsly
+
+    msg = srsly.msgpack_loads(model_bytes)
+    for node in msg["params"]:
+        for name, value in node.items():
+            if isinstance(value, numpy.ndarray) and value.dtype == src:
+                node[name] = value.astype(dst)
+    return srsly.msgpack_dumps(msg)
 
 
 def patterns_digest(patterns: Sequence[dict]) -> str:
@@ -235,6 +262,7 @@ def load_pipeline(config: NlpConfig):
         return _PIPELINES[key]
     try:
         import spacy
+        import srsly
     except ImportError as exc:  # pragma: no cover - dependency missing
         raise ModelError("spaCy is not installed; run `make install`") from exc
     try:
@@ -247,10 +275,12 @@ def load_pipeline(config: NlpConfig):
     _register_components()
     nlp.add_pipe(SENTENCE_BOUNDS_NAME, before="parser")
     if (KG_NER_DIR / "cfg").exists():
-        # GiNZA's entities move to doc.spans, then kg's head predicts doc.ents from the same features
+        # GiNZA's entities move to doc.spans, then kg's head predicts doc.ents
         nlp.add_pipe(KEEP_ENTS_NAME, last=True)
-        head = nlp.add_pipe("ner", name=KG_NER_NAME, config=KG_NER_CONFIG, last=True)
-        head.from_disk(KG_NER_DIR, exclude=["vocab"])
+        head = nlp.add_pipe("ner", name=KG_NER_NAME, config=kg_ner_config(), last=True)
+        head.from_disk(KG_NER_DIR, exclude=["vocab", "model"])
+        weights = full_precision((KG_NER_DIR / "model").read_bytes())
+        head.from_bytes(srsly.msgpack_dumps({"model": weights}), exclude=["vocab", "moves", "cfg"])
     if config.patterns:
         # first in the pipeline: spaCy's add_patterns runs every component before the ruler on
         # each pattern text (the whole model, 20 s for kg's dictionaries); ORTH matching needs

@@ -8,8 +8,8 @@ import pytest
 from conftest import DATA, tok, with_known_gaps
 
 from kg.extract.amounts import find_amounts, parse_amount, parse_number
-from kg.extract.entities import _text, city_name, extract_mentions
-from kg.model import Mention, Token
+from kg.extract.entities import _text, city_name, extract_mentions, surnames_titled
+from kg.model import Article, Mention, Token
 from kg.resolve import AliasRules, resolve
 
 AMOUNT_CASES = [json.loads(line) for line in (DATA / "amount_cases.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -17,7 +17,6 @@ ENTITY_CASES = [json.loads(line) for line in (DATA / "entity_cases.jsonl").read_
 
 #: Cases of the table kg does not get exactly right yet, with the reason (kept visible as xfail).
 KNOWN_GAPS = {
-    "ent-167": "AESCジャパン is cut where Latin meets katakana; エンビジョン・グループ is typed person by the models",
     "ent-006": "北上工場 after 岩手県の: a bare place-named plant is not proposed",
     "ent-023": "リン酸鉄リチウムイオン電池: Sudachi splits リン|酸|鉄 and the dictionary form differs",
     "ent-032": "800万回線: 回線 is not an amount unit",
@@ -31,7 +30,6 @@ KNOWN_GAPS = {
     "ent-093": "クルーズ after 子会社: a common katakana word",
     "ent-098": "スパッタリングターゲット: not a known technology head",
     "ent-106": "アリマンタシォン・クシュタール: unknown to both models",
-    "ent-113": "アクティビジョン・ブリザード: Sudachi splits the name",
     "ent-122": "bare 政府 and 次世代半導体/AI as umbrella terms",
     "ent-129": "ソニー・ホンダモビリティ: the joint name loses to two dictionary names",
 }
@@ -123,6 +121,25 @@ def test_a_model_span_past_a_persons_name_into_a_katakana_division_is_the_person
     sent = Sentence(0, 0, len(text), text, tuple(toks), ner=(SpanTag(0, 3, "facility", ""),))
     got = [(c.name, c.type) for c in model_candidates(sent, resources)]
     assert got == [("村上信吾", "person")]
+
+
+def _mention(text: str, article: Article, kind: str, source: str, after: int = 0) -> Mention:
+    start = article.text.index(text, after)
+    return Mention(article.id, start, start + len(text), text, kind, text, source, 0)
+
+
+@pytest.mark.parametrize("later, title, typed", [
+    ("桐生", "社長", "person"),  # the surname of the one person named before, titled
+    ("桐生", "市", "place"),  # no title after it: the city
+    ("京都", "社長", "company"),  # no person named 京都… before
+])
+def test_a_models_place_or_company_that_is_a_named_persons_surname_with_a_title_is_the_person(
+        resources, later, title, typed):
+    text = f"桐生智哉社長が創業した。{later}{title}は出荷したいと述べた。"
+    art = Article("a", text)
+    first = _mention("桐生智哉", art, "person", "title:社長")
+    second = _mention(later, art, "place" if title == "市" else "company", "kgner:company", first.end)
+    assert [m.type for m in surnames_titled(art, [first, second], resources)] == ["person", typed]
 
 
 @pytest.mark.parametrize("name, city", [

@@ -17,6 +17,7 @@ CASES = [json.loads(line) for line in (DATA / "relation_cases.jsonl").read_text(
 
 #: Sentences kg does not read exactly right yet (kept visible as strict xfails; the reason is the gap).
 KNOWN_GAPS = {
+    "rel-323": "a headline's site (姫路に新工場) goes to the first of the pair only",
     "rel-009": "契約 of a relative clause inside an object (回線を借りる契約を延長)",
     "rel-041": "統合 of 事業 is extracted as a relation to the technology 火力発電",
     "rel-042": "いずれも after a coordinated subject; 原子力発電 is an umbrella term for kg",

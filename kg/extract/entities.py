@@ -75,7 +75,10 @@ NAME_JOINTS = ("・", "･", "＆", "&")
 NAME_TAILS = {"出身", "産", "近郊", "周辺", "付近", "一帯", "向け"}
 #: Japanese newspapers gloss a company's seat as 東京・港 (港区), 大阪・北 (北区): a ward, not a place node
 _WARD_GLOSS = re.compile(r"^(?:東京|大阪|名古屋|京都|横浜|神戸|福岡|札幌|仙台|広島|川崎|さいたま|千葉)・[^・]{1,4}$")
-_DATE_WORDS = re.compile(r"^(?:[0-9０-９一二三四五六七八九十〇]+(?:年|月|日|期|年度|時|分|世紀|年代)|[上下]期|今年|昨年|来年)$")
+_DATE_WORDS = re.compile(r"^(?:[0-9０-９一二三四五六七八九十〇]+(?:年|月|日|期|年度|時|分|世紀|年代)(?:[春夏秋冬初末中]|前半|後半)?"
+                         r"|[上下]期|今年|昨年|来年)$")
+#: what 〜勢 ("the … players": 中国勢, 海外勢) groups companies by, besides a place
+_GROUP_STEMS = ("海外", "欧米", "外資", "国内", "地元", "新興", "国産", "大手")
 
 
 @dataclass(slots=True)
@@ -151,6 +154,15 @@ def widen_middle_dot(toks: tuple[Token, ...], a: int, b: int) -> tuple[int, int]
     while b + 1 < len(toks) and toks[b].text in NAME_JOINTS and joinable(toks[b + 1]) and joinable(toks[b - 1]):
         b += 2
     return a, b
+
+
+def widen_katakana(toks: tuple[Token, ...], a: int, res: Resources) -> int:
+    """A name does not start inside a run of katakana: ロック|クリフ・エナジー (the model's span began at
+    クリフ) starts at ロック, unless the katakana before is a word that describes (メーカー, スタートアップ)."""
+    while (a > 0 and _is_katakana(toks[a]) and _is_katakana(toks[a - 1]) and toks[a - 1].end == toks[a].start
+           and not {nfkc(toks[a - 1].text)} & (res.rules.descriptors | res.rules.generic | res.rules.stopmods)):
+        a -= 1
+    return a
 
 
 def _bad_edge(t: Token) -> bool:
@@ -281,6 +293,15 @@ def looks_like_name(toks: tuple[Token, ...], a: int, b: int, etype: str, res: Re
         return False  # 米, 英: country prefixes, kept as attributes
     if _DATE_WORDS.match(nfkc(text)) or REFERENCE_RE.match(nfkc(text)):
         return False
+    if nfkc(text).endswith("勢") and (nfkc(text)[:-1] in _GROUP_STEMS or (
+            (e := res.by_surface.get(fold(nfkc(text)[:-1]))) is not None and e.type == "place")):
+        return False  # 中国勢, 海外勢: the companies of a place or kind, not one named
+    if span[0].pos in ("SYM", "PUNCT") and span[0].text not in "「『“\"(（[［【<＜〈《":
+        return False  # ---END---: a separator, not a name (a bracket may open one)
+    if any(t.text in ("：", ":") for t in span):
+        return False  # 成長のフロンティア：電力 (a heading's colon): two phrases, no name
+    if len(span) == 1 and re.fullmatch(r"[a-z]{1,3}", nfkc(text)):
+        return False  # nm, kg: a unit
     if nfkc(text).endswith("子") and b < len(toks) and toks[b].text.startswith("会社") and len(nfkc(text)) == 2:
         return False  # 英子|会社, 米子|会社: a country prefix and 子会社, not a name
     if etype in ("company", "organization") and nfkc(span[-1].text) in ("市場", "業界", "分野"):
@@ -371,6 +392,13 @@ def dictionary_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         if sp.label == "place" and b < len(toks) and toks[b].text == "市" and toks[b].start == toks[b - 1].end:
             b += 1  # 仁川|市, 深圳|市: the city written with its suffix is the dictionary's city
         out.append(Candidate(sent.index, a, b, sp.label, name, "dict"))
+    for t in toks:  # 日本国内, 東京都内: one word to Sudachi, a known place and 'within'
+        inside = _inside_tail(nfkc(t.text), res) if len(t.text) > 2 else ""
+        if inside and inside != nfkc(t.text):
+            c = Candidate(sent.index, t.i, t.i + 1, "place", res.by_surface[fold(nfkc(t.text)[:-len(inside)])].canonical,
+                          "dict")
+            c.char_start, c.char_end = t.start, t.end - len(inside)
+            out.append(c)
     return out
 
 
@@ -529,6 +557,8 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         etype = kind if kind in ("facility", "event") else BODIES_BEFORE_BRACKETS.get(nfkc(prev.text), "product")
         if kind_after and not (prev.pos in ("NOUN", "PROPN") or prev.tag.startswith("名詞")):
             etype = kind_after
+        if after_clause and etype == "product" and res.rules.suffix_type(text) in ("facility", "event"):
+            etype = res.rules.suffix_type(text)  # …に開いた「ニンテンドーミュージアム」: the name's own ending says
         # (after a clause nothing says what the name is: a weak guess that other evidence overrides)
         out.append(Candidate(sent.index, i + 1, j, etype, text, "named" if after_clause and not after_no
                              and not kind_after else "bracket", prev.text))
@@ -1288,7 +1318,7 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         if etype == "amount":
             continue  # amounts come from the amount rules, with their values
         agreed = any(s2 != source and a2 < b and a < b2 and t2 == etype for a2, b2, t2, s2, _ in raw)
-        a, b = widen_middle_dot(toks, a, b)
+        a, b = widen_middle_dot(toks, widen_katakana(toks, a, res), b)
         a, b = trim(toks, a, b, res, etype)
         if a >= b:
             continue
@@ -1297,6 +1327,13 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         a, b = trim(toks, a, b, res, etype)
         while b > a + 1 and nfkc(toks[b - 1].text) in RUN_BREAKERS:
             b -= 1  # APB|創業者 (a 'facility' to the model): the role is no part of the name
+        if b > a + 1 and (nfkc(toks[b - 1].text) in res.rules.titles and all(
+                "人名" in x.tag or x.pos == "PROPN" or _is_katakana(x) or x.text in "・･" for x in toks[a:b - 1])
+                or toks[b - 1].text == "社" and b < len(toks) and toks[b].text == "長"
+                and all(x.pos == "PROPN" for x in toks[a:b - 1])):
+            b, etype = b - 1, "person"  # トランプ|大統領, 滝野|十一|社|長 (a 'company' to the model): a titled person
+        elif b == a + 1 and "人名" in toks[a].tag and nfkc(toks[a].text).endswith(tuple(res.rules.titles)):
+            etype = "person"  # トランプ大統領, one word to Sudachi
         if (b > a + 2 and toks[a].tag.endswith("人名-姓") and toks[a + 1].tag.endswith("人名-名")
                 and not any(x.tag.startswith("名詞-固有名詞-人名") for x in toks[a + 2:b])
                 and (_is_katakana(toks[a + 2]) or _latin_word(toks[a + 2]))):  # (湖南|裕|能新能源…: a Chinese name)
@@ -1324,7 +1361,9 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
                 (a > 0 and toks[a - 1].pos in ("SYM", "PUNCT") and toks[a - 1].text not in "、，")
                 or (b < len(toks) and toks[b].pos in ("SYM", "PUNCT") and toks[b].text not in "、，。")):
             etype = "company"  # PLDT, KDDI: capital initials are not how Japanese news writes a person
-        if not looks_like_name(toks, a, b, etype, res, agreed or entry is not None or bool(suffix_type)):
+        suffix_named = bool(suffix_type) and not any(  # (地方|銀行: a kind of bank, no name)
+            text.endswith(sfx) and text[:-len(sfx)] in res.rules.generic_heads for sfx, _ in res.rules.suffixes)
+        if not looks_like_name(toks, a, b, etype, res, agreed or entry is not None or suffix_named):
             continue
         inside = _inside_tail(text, res) if etype == "place" and entry is None else ""
         if inside == text:
@@ -1610,9 +1649,71 @@ def defined_names(article: Article, found: list[Mention]) -> list[Mention]:
 _DEFINERS = ("company", "organization", "agency")
 
 
+def surnames_titled(article: Article, found: list[Mention], res: Resources) -> list[Mention]:
+    """桐生智哉社長 … 桐生社長は: a model's place or company that is the surname of a person the article named before,
+    with a title after it, is that person (Sudachi knows 桐生 as a city)."""
+    people: list[str] = []
+    out = []
+    for m in found:
+        if (m.type != "person" and m.source.split(":")[0] in ("kgner", "ginza") and len(m.text) >= 2
+                and article.text[m.end:m.end + 4].startswith(tuple(res.rules.titles))
+                and len({p for p in people if p.startswith(m.text) and len(p) > len(m.text)}) == 1):
+            m = replace(m, type="person")
+        elif m.type == "person" and _KANJI.match(m.text):
+            people.append(m.text)
+        out.append(m)
+    return out
+#: a name given to a thing first written of by its kind: 発電所の名称は「X」, 「X」と命名した
+_NAMED_AS = re.compile(r"名称は「([^」]{2,40})」|「([^」]{2,40})」と(?:命名|名付け)")
+
+
+def named_later(article: Article, sentences: list[Sentence], found: list[Mention], res: Resources
+                ) -> list[Mention]:
+    """木質バイオマス発電所を建設する。…発電所の名称は「川内グリーンバイオマス発電所」: the plant a text first writes of
+    by its kind (a noun compound ending with the name's suffix, with no name in it) is the one it names later; so
+    is its bare kind (発電所のボイラーを受注) after the naming. One name a kind per article."""
+    out: list[Mention] = []
+    kinds: set[str] = set()
+    for sent in sentences:
+        for mt in _NAMED_AS.finditer(sent.text):
+            g = 1 if mt.group(1) else 2
+            at = sent.start + mt.start(g)
+            x = next((m for m in found if m.start == at and m.end == sent.start + mt.end(g)
+                      and m.type in ("facility", "product")), None)
+            kind = next((sfx for sfx, t in res.rules.suffixes if x is not None and x.text.endswith(sfx)
+                         and len(x.text) > len(sfx) and t == x.type), "")
+            if not kind or kind in kinds:
+                continue
+            kinds.add(kind)
+            for other in sentences:
+                toks = other.tokens
+                for t in toks:
+                    if nfkc(t.text) != kind or other.start <= at < other.end:
+                        continue
+                    a = t.i
+                    while (other.index < sent.index and a > 0 and toks[a - 1].pos == "NOUN" and not is_proper(toks[a - 1])
+                           and toks[a - 1].text not in res.rules.stopmods and t.i - a < 4):
+                        a -= 1  # (木質|バイオマス|発電所: the kind written in full before the naming)
+                    if other.index > sent.index and (a != t.i or (t.i > 0 and toks[t.i - 1].pos in ("NOUN", "PROPN"))):
+                        continue  # after the naming only the bare kind (not 火力発電所, 同発電所) is the named one
+                    if other.index < sent.index and a == t.i and t.i > 0 and toks[t.i - 1].pos in ("NUM", "PROPN"):
+                        continue
+                    start, end = toks[a].start, t.end
+                    if any(m.start < end and start < m.end and m.type not in ("technology",) for m in found):
+                        continue
+                    out.append(Mention(article.id, start, end, article.text[start:end], x.type, x.name,
+                                       "later:" + kind, other.index, ()))
+    return out
+
+
 def extract_mentions(article: Article, sentences: list[Sentence], res: Resources) -> list[Mention]:
     out = one_type_per_name(held_apart(article, split_dotted(defined_names(
         article, _sentence_mentions(article, sentences, res)))))
+    out = surnames_titled(article, out, res)
+    later = named_later(article, sentences, out, res)
+    if later:  # (木質バイオマス発電所, a kind of plant, is the plant named later)
+        out = sorted([m for m in out if not any(n.start < m.end and m.start < n.end for n in later)] + later,
+                     key=lambda m: (m.start, m.end))
     echoes = echo_mentions(article, sentences, out, res)
     if echoes:  # technology words (and a model's shorter guesses) inside an echoed name are part of it
         out = [m for m in out if not any(
@@ -1691,6 +1792,10 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
             if _WARD_GLOSS.match(nfkc(text)) and article.text[a - 1:a] in ("（", "(") and article.text[b:b + 1] in (
                     "）", ")", "、"):
                 continue  # X（東京・港）: the ward of a company's seat, said in passing
+            close = article.text.find("）", b, b + 8)
+            if (c.type == "place" and close > 0 and article.text[a - 1:a] in ("（", "(")
+                    and _WARD_GLOSS.match(nfkc(article.text[a:close]))):
+                continue  # (its city alone: 東京 in （東京・千代田）)
             if fold(c.name) in res.rules.umbrella:
                 continue  # a whole field (半導体, AI) or a kind of business (CDMO), not a thing one can point at
             if (c.type in ("company", "organization") and c.source not in ("dict", "suffix", "acronym")
