@@ -537,16 +537,17 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         after_clause = (prev.pos in ("AUX", "VERB") and "連体形" in prev.inflection and len(inner) <= 4
                         and prev.lemma not in ("だ", "な", "ない")  # (新たな「ゴールドラッシュ」: an adjective's)
                         and all(_latin_word(x) or _is_katakana(x) or x.text in ("・", "-") or x.pos == "NUM"
-                                for x in inner)
-                        and any(_latin_word(x) or x.oov or x.text in NAME_JOINTS for x in inner))  # a name, not a
+                                or "固有名詞" in x.tag for x in inner)
+                        and any(_latin_word(x) or x.oov or x.text in NAME_JOINTS or "固有名詞" in x.tag
+                                for x in inner))  # a name (KDDIが運営する「テレハウス大阪堂島」), not a
         # common katakana word (新たな「ゴールドラッシュ」)
         if not after_no and not kind_after and not after_clause and (
                 (prev.pos not in ("NOUN", "PROPN") and not prev.tag.startswith("名詞") and not suffix_noun)
                 or (prev.tag.startswith("接尾辞") and not suffix_noun)
                 or prev.text in res.rules.stopmods):
             continue
-        if any(x.pos in ("VERB", "AUX", "ADP") or x.text in "、。，．" for x in inner):
-            continue
+        if any(x.pos in ("VERB", "AUX", "ADP") and not x.tag.startswith("名詞") or x.text in "、。，．" for x in inner):
+            continue  # (テレハウス, a noun the tagger calls AUX, is no verb)
         text = _surface(sent, i + 1, j)
         if len(text) > 30:
             continue
@@ -1404,7 +1405,7 @@ def _priority(c: Candidate, cands: list[Candidate]) -> int:
         # a place naming something bigger is part of its name: インド軍, 台湾シリーズ, 堺市立浜寺中学校
         return PRIORITY["dict"] + 1
     if (c.source in ("suffix", "acronym", "descriptor") and c.type in ("company", "organization", "agency", "facility")
-            or c.source in ("tech", "bracket")):
+            or c.source in ("tech", "bracket", "named")):
         # a longer official name beats the dictionary's shorter one: 東京電力 < 東京電力ホールディングス
         if any(d.source == "dict" and c.start <= d.start and d.end <= c.end and d.length < c.length
                and (c.source != "tech" or d.type == "technology") for d in cands) and not any(
