@@ -71,6 +71,9 @@ BUSINESS_ACTS = ("提携", "開発", "調達", "生産", "供給", "買収", "�
 SITE_NOUNS = ("工場", "拠点", "製錬所", "事業所", "施設", "研究所", "敷地", "本社", "プラント", "製油所", "基地",
               "センター", "製作所", "製鉄所", "号機", "号炉")
 #: a stake in a company: Xの株式約10%を取得 is about X
+#: a version of a product, which stands for the product: Xの廉価版, Xの後継機
+VERSION_NOUNS = {"新型", "廉価版", "後継機", "後継モデル", "改良版", "改良型", "最新版", "最新型", "上位版", "上位モデル",
+                 "派生型", "新モデル", "次世代版", "量産型", "量産版", "普及版", "高性能版"}
 SHARE_NOUNS = {"株式", "株", "持ち分", "持分", "議決権", "発行済み株式", "全株式"}
 #: how much of a thing is made or supplied: Xの生産能力を引き上げる is an act on X
 CAPACITY_NOUNS = {"生産能力", "生産量", "生産体制", "供給能力", "供給量", "供給体制", "生産規模", "出荷量", "処理能力",
@@ -778,6 +781,11 @@ def arg_mentions(view: SentenceView, i: int) -> list[Mention]:
                        if m.type in ACTOR_TYPES]
             if members:
                 return members
+    if nfkc(t.text) in VERSION_NOUNS:
+        # 「F-150ライトニング」の廉価版に搭載: a version of a product is that product
+        versioned = [m for m in of_mention(view, i) if m.type in ("product", "technology")]
+        if versioned:
+            return versioned
     return enumerated(view, i)
 
 
@@ -2764,6 +2772,28 @@ def _owner_before(view: SentenceView, i: int) -> list[Mention]:
     return [m] if m is not None and m.type in ACTOR_TYPES else []
 
 
+#: passing a review (Aが Bの審査に合格): B reviewed A
+_PASSING = {"合格", "通過", "クリア"}
+_REVIEWS = {"審査", "安全審査", "適合性審査", "検査", "認証試験", "評価"}
+
+
+def review_relations(article: Article, view: SentenceView) -> list[Relation]:
+    """志賀原子力発電所2号機が原子力規制委員会の審査に合格した: the authority whose review a thing passes reviewed it."""
+    out: list[Relation] = []
+    for t in view.toks:
+        if nfkc(t.lemma) not in _PASSING and nfkc(t.text) not in _PASSING:
+            continue
+        for c in view.children[t.i]:
+            if view.particle(c) != "に" or nfkc(view.toks[c].text) not in _REVIEWS:
+                continue
+            reviewers = [m for m in of_mention(view, c) if m.type in ("agency", "organization")]
+            passed = [m for g in view.children[t.i] if view.particle(g) in ("が", "は", "も") and g < c
+                      for m in arg_mentions(view, g) if m.type in ("facility", "product", "technology", "company")]
+            out.extend(_rel(article, view.sent, r, p, "審査する", "review", "object", 0.6)
+                       for r in reviewers for p in passed)
+    return out
+
+
 def possessive_relations(article: Article, view: SentenceView, disc: Discourse | None = None) -> list[Relation]:
     """Xの新薬「ウゴービ」, Xの熊本工場, 同社の衛星「ADRAS-J」: what an actor owns or makes, after の."""
     out: list[Relation] = []
@@ -3793,6 +3823,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(licensor_relations(article, view, out))
     out.extend(adopted_thing(article, view, frames, disc))
     out.extend(deal_role_relations(article, view, disc))
+    out.extend(review_relations(article, view))
     metric = metric_relations(article, view, disc, topic)
     if metric:
         # the metric's name says more than the verb: drop (X, 膨らむ, amount) when (X, 営業利益, amount) exists
