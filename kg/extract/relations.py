@@ -1099,6 +1099,12 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
     # 〜する計画/方針 : a plan
     if t.dep == "acl" and view.toks[t.head].lemma in PLAN_NOUNS:
         frame.modality = "plan"
+    after = view.clause_end(i) + 1
+    if (after < len(view.toks) and view.toks[after].text == "こと" and view.particle(after) in ("から", "で", "により")
+            and any(a.role == "subject" and a.particle == "が" for a in frame.args)):
+        # AはXのシェアが約26%に達することから、…を進める: a clause of cause with its own が-subject is no act of the
+        # sentence's topic (the parser hung the topic on it)
+        frame.args = [a for a in frame.args if not (a.role == "topic" and a.particle == "は")]
     return frame
 
 
