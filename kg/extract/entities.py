@@ -1664,6 +1664,8 @@ def surnames_titled(article: Article, found: list[Mention], res: Resources) -> l
             people.append(m.text)
         out.append(m)
     return out
+
+
 #: a name given to a thing first written of by its kind: 発電所の名称は「X」, 「X」と命名した
 _NAMED_AS = re.compile(r"名称は「([^」]{2,40})」|「([^」]{2,40})」と(?:命名|名付け)")
 
@@ -1700,7 +1702,7 @@ def named_later(article: Article, sentences: list[Sentence], found: list[Mention
                     if other.index < sent.index and a == t.i and t.i > 0 and toks[t.i - 1].pos in ("NUM", "PROPN"):
                         continue
                     start, end = toks[a].start, t.end
-                    if any(m.start < end and start < m.end and m.type not in ("technology",) for m in found):
+                    if any(m.start < end and start < m.end and m.type != "technology" for m in found):
                         continue
                     out.append(Mention(article.id, start, end, article.text[start:end], x.type, x.name,
                                        "later:" + kind, other.index, ()))
