@@ -421,6 +421,12 @@ class SentenceView:
             while (nxt + 1 < len(self.toks) and nfkc(self.toks[nxt].text) in TITLE_PREFIXES
                    and nfkc(self.toks[nxt + 1].text) in PERSON_TITLES | TITLE_PREFIXES):
                 nxt += 1  # 宮坂力|特任|教授 (but 川島健吾|常務|は: 常務 is the title itself)
+            if (m.type == "person" and nxt + 1 < len(self.toks) and self.toks[nxt].text == "社"
+                    and self.toks[nxt + 1].text == "長" and nxt not in self.at):
+                self.at[nxt] = self.at[nxt + 1] = m  # 滝野十一|社|長: Sudachi's 十一社 before 長 hides 社長
+                if self.toks[head].head in (nxt, nxt + 1):
+                    self.head_of[m.span] = nxt + 1
+                nxt += 2
             if (m.type == "person" and nxt < len(self.toks) and nfkc(self.toks[nxt].text) in PERSON_TITLES
                     and nxt not in self.at):
                 self.at[nxt] = m
@@ -2498,6 +2504,8 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             word = _compound_word(view, t.i)  # 共同|出資|会社
         elif word == "法人" and t.i > 0 and nfkc(toks[t.i - 1].text) + word in ROLE_WORDS:
             word = nfkc(toks[t.i - 1].text) + word  # 日本(a place)|法人: a subsidiary in that country
+        elif word == "長" and t.i > 0 and toks[t.i - 1].text == "社" and toks[t.i - 1].end == t.start:
+            word = "社長"  # (滝野十一|社|長)
         kind = ROLE_WORDS.get(word)
         if kind is None:
             continue
