@@ -1367,6 +1367,10 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         if not looks_like_name(toks, a, b, etype, res, agreed or entry is not None or suffix_named):
             continue
         inside = _inside_tail(text, res) if etype == "place" and entry is None else ""
+        if etype == "person" and b == a + 1 and "人名" in toks[a].tag and entry is None:
+            # トランプ大統領 (one word to Sudachi): the person is トランプ, the title is no part of the name
+            inside = max((x for x in res.rules.titles if text.endswith(x) and len(text) - len(x) >= 2), key=len,
+                         default="")
         if inside == text:
             continue  # 道内, 県内: "within the prefecture", no place named
         c = Candidate(sent.index, a, b, etype, entry.canonical if entry else text[:len(text) - len(inside)], source,
