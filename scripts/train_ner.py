@@ -32,7 +32,11 @@ STOCKMARK_TO_KG = {
 }
 
 
-def held_out(rec_id: str, percent: int = 10) -> bool:
+#: the share of the dev split kept out of training to pick the epoch (and scored by `make eval`)
+HELD_OUT_PERCENT = 10
+
+
+def held_out(rec_id: str, percent: int = HELD_OUT_PERCENT) -> bool:
     return int(hashlib.sha256(rec_id.encode()).hexdigest()[:8], 16) % 100 < percent
 
 
@@ -41,7 +45,7 @@ def main() -> None:
     ap.add_argument("--data", required=True, help="Stockmark-format JSONL (the dev split)")
     ap.add_argument("--out", default="kg/data/ner")
     ap.add_argument("--epochs", type=int, default=28)
-    ap.add_argument("--holdout", type=int, default=10, help="percent held out for model selection")
+    ap.add_argument("--holdout", type=int, default=HELD_OUT_PERCENT, help="percent held out for model selection")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--hidden", type=int, default=None, help="hidden width of the head (default: kg.nlp's)")

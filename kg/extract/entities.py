@@ -165,6 +165,11 @@ def widen_katakana(toks: tuple[Token, ...], a: int, res: Resources) -> int:
     return a
 
 
+def split_president(toks: tuple[Token, ...], i: int) -> bool:
+    """社|長 at ``i``: Sudachi reads 滝野十一社長 as 十一社 (eleven companies) and 長, hiding the title 社長."""
+    return i + 1 < len(toks) and toks[i].text == "社" and toks[i + 1].text == "長"
+
+
 def _bad_edge(t: Token) -> bool:
     """A token that cannot start or end a name. Sudachi's proper nouns count as names whatever part of
     speech the tagger guessed (三菱UFJ信託銀行 came out as PUNCT)."""
@@ -1330,8 +1335,7 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             b -= 1  # APB|創業者 (a 'facility' to the model): the role is no part of the name
         if b > a + 1 and (nfkc(toks[b - 1].text) in res.rules.titles and all(
                 "人名" in x.tag or x.pos == "PROPN" or _is_katakana(x) or x.text in "・･" for x in toks[a:b - 1])
-                or toks[b - 1].text == "社" and b < len(toks) and toks[b].text == "長"
-                and all(x.pos == "PROPN" for x in toks[a:b - 1])):
+                or split_president(toks, b - 1) and all(x.pos == "PROPN" for x in toks[a:b - 1])):
             b, etype = b - 1, "person"  # トランプ|大統領, 滝野|十一|社|長 (a 'company' to the model): a titled person
         elif b == a + 1 and "人名" in toks[a].tag and nfkc(toks[a].text).endswith(tuple(res.rules.titles)):
             etype = "person"  # トランプ大統領, one word to Sudachi
@@ -1796,13 +1800,11 @@ def _sentence_mentions(article: Article, sentences: list[Sentence], res: Resourc
                 continue  # 米子|会社 is 米 + 子会社, not the city of 米子
             if not text.strip() or not c.type:
                 continue
-            if _WARD_GLOSS.match(nfkc(text)) and article.text[a - 1:a] in ("（", "(") and article.text[b:b + 1] in (
-                    "）", ")", "、"):
-                continue  # X（東京・港）: the ward of a company's seat, said in passing
-            close = article.text.find("）", b, b + 8)
-            if (c.type == "place" and close > 0 and article.text[a - 1:a] in ("（", "(")
+            if article.text[a - 1:a] in ("（", "(") and (
+                    _WARD_GLOSS.match(nfkc(text)) and article.text[b:b + 1] in ("）", ")", "、")
+                    or c.type == "place" and (close := article.text.find("）", b, b + 8)) > 0
                     and _WARD_GLOSS.match(nfkc(article.text[a:close]))):
-                continue  # (its city alone: 東京 in （東京・千代田）)
+                continue  # X（東京・港）: the ward of a company's seat, said in passing (or its city: 東京 in （東京・千代田）)
             if fold(c.name) in res.rules.umbrella:
                 continue  # a whole field (半導体, AI) or a kind of business (CDMO), not a thing one can point at
             if (c.type in ("company", "organization") and c.source not in ("dict", "suffix", "acronym")

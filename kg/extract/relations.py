@@ -26,7 +26,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from kg.extract.entities import COMPANY_DESCRIPTORS, CORPORATE_TITLES, EXECUTIVE_TITLES, TITLE_PREFIXES
+from kg.extract.entities import (
+    COMPANY_DESCRIPTORS,
+    CORPORATE_TITLES,
+    EXECUTIVE_TITLES,
+    TITLE_PREFIXES,
+    split_president,
+)
 from kg.extract.resources import Resources, nfkc
 from kg.model import Article, Mention, Relation, Sentence, Token
 
@@ -70,10 +76,10 @@ BUSINESS_ACTS = ("提携", "開発", "調達", "生産", "供給", "買収", "�
 #: a plant or an office: P の <site> で says where a company acts
 SITE_NOUNS = ("工場", "拠点", "製錬所", "事業所", "施設", "研究所", "敷地", "本社", "プラント", "製油所", "基地",
               "センター", "製作所", "製鉄所", "号機", "号炉")
-#: a stake in a company: Xの株式約10%を取得 is about X
 #: a version of a product, which stands for the product: Xの廉価版, Xの後継機
 VERSION_NOUNS = {"新型", "廉価版", "後継機", "後継モデル", "改良版", "改良型", "最新版", "最新型", "上位版", "上位モデル",
                  "派生型", "新モデル", "次世代版", "量産型", "量産版", "普及版", "高性能版"}
+#: a stake in a company: Xの株式約10%を取得 is about X
 SHARE_NOUNS = {"株式", "株", "持ち分", "持分", "議決権", "発行済み株式", "全株式"}
 #: how much of a thing is made or supplied: Xの生産能力を引き上げる is an act on X
 CAPACITY_NOUNS = {"生産能力", "生産量", "生産体制", "供給能力", "供給量", "供給体制", "生産規模", "出荷量", "処理能力",
@@ -421,9 +427,8 @@ class SentenceView:
             while (nxt + 1 < len(self.toks) and nfkc(self.toks[nxt].text) in TITLE_PREFIXES
                    and nfkc(self.toks[nxt + 1].text) in PERSON_TITLES | TITLE_PREFIXES):
                 nxt += 1  # 宮坂力|特任|教授 (but 川島健吾|常務|は: 常務 is the title itself)
-            if (m.type == "person" and nxt + 1 < len(self.toks) and self.toks[nxt].text == "社"
-                    and self.toks[nxt + 1].text == "長" and nxt not in self.at):
-                self.at[nxt] = self.at[nxt + 1] = m  # 滝野十一|社|長: Sudachi's 十一社 before 長 hides 社長
+            if m.type == "person" and split_president(self.toks, nxt) and nxt not in self.at:
+                self.at[nxt] = self.at[nxt + 1] = m  # 滝野十一|社|長
                 if self.toks[head].head in (nxt, nxt + 1):
                     self.head_of[m.span] = nxt + 1
                 nxt += 2
@@ -2504,7 +2509,7 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             word = _compound_word(view, t.i)  # 共同|出資|会社
         elif word == "法人" and t.i > 0 and nfkc(toks[t.i - 1].text) + word in ROLE_WORDS:
             word = nfkc(toks[t.i - 1].text) + word  # 日本(a place)|法人: a subsidiary in that country
-        elif word == "長" and t.i > 0 and toks[t.i - 1].text == "社" and toks[t.i - 1].end == t.start:
+        elif word == "長" and t.i > 0 and split_president(toks, t.i - 1) and toks[t.i - 1].end == t.start:
             word = "社長"  # (滝野十一|社|長)
         kind = ROLE_WORDS.get(word)
         if kind is None:
