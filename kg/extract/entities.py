@@ -823,9 +823,12 @@ def descriptor_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
 
 
 def _seat_gloss(toks: tuple[Token, ...], i: int, res: Resources) -> bool:
-    """（東京・千代田）, （名古屋市）, （モントリオール）: the gloss opened at ``i`` names a seat (a ward or a place)."""
+    """（東京・千代田）, （名古屋市）, （モントリオール）, （本社：…）: the gloss opened at ``i`` names a seat (a ward or
+    a place)."""
     if i >= len(toks) or toks[i].text not in _OPEN:
         return False
+    if i + 2 < len(toks) and nfkc(toks[i + 1].text) in ("本社", "本店", "本社所在地") and nfkc(toks[i + 2].text) == ":":
+        return True  # a press release's （本社：東京都千代田区、代表取締役社長：…、以下「当社」）
     close = next((k for k in range(i + 2, min(i + 6, len(toks))) if toks[k].text in _CLOSE), None)
     if close is None:
         return False
@@ -848,6 +851,8 @@ def seat_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         a, b = strip_descriptors(toks, a, b, res)
         a, b, _ = strip_country(toks, a, b, res, "company")
         a, b = trim(toks, a, b, res, "company")
+        if b - a > 1 and nfkc(toks[a].text) in ("株式会社", "有限会社", "合同会社"):
+            a += 1  # 株式会社ジーノミクス・ラボ（本社：…）: the name after the corporate form written first
         if a >= b or b - a > 6 or toks[a].text in res.rules.stopmods:
             continue
         if not any(_namelike(x) for x in toks[a:b]) or any(x.pos == "NUM" for x in toks[a:b]):
@@ -997,7 +1002,7 @@ def prefix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
 
 
 #: words that make a title of a title (特任教授, 名誉会長, 代表取締役社長): never part of the name before them
-TITLE_PREFIXES = {"特任", "名誉", "客員", "特別", "主任", "上席", "シニア", "チーフ", "専務", "常務", "執行", "副", "元", "前", "現", "代表取締役",
+TITLE_PREFIXES = {"特任", "名誉", "客員", "特別", "主任", "上席", "上級", "シニア", "チーフ", "専務", "常務", "執行", "副", "元", "前", "現", "代表取締役",
                   "取締役", "筆頭", "最高", "首席", "准", "社外"}
 
 
@@ -1544,6 +1549,10 @@ def _unpaired(attrs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]
 _CORPORATE_TAILS = ("セラピューティクス", "テクノロジーズ", "テクノロジー", "マテリアルズ", "ホールディングス",
                     "コーポレーション", "インダストリーズ", "エナジー", "パートナーズ", "ファーマシューティカルズ",
                     "バイオサイエンシズ", "システムズ", "ネットワークス", "ソリューションズ", "キャピタル")
+#: the kind words ending a Japanese company's name, whose stem alone is the company's short name later on
+#: (小野薬品工業 … 小野は, 塩野義製薬 … 塩野義が)
+_KANJI_CORPORATE_TAILS = ("薬品工業", "製薬", "化学工業", "重工業", "製作所", "電機", "商事", "物産", "興産")
+_KANJI_STEM = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 
 
 def echo_mentions(article: Article, sentences: list[Sentence], found: list[Mention], res: Resources
@@ -1559,10 +1568,12 @@ def echo_mentions(article: Article, sentences: list[Sentence], found: list[Menti
     for text, m in list(names.items()):
         head, _, tail = text.rpartition("・")
         first = text.split("・")[0]
-        if m.type != "company" or not head:
+        stem = next((text[:-len(t)] for t in _KANJI_CORPORATE_TAILS if text.endswith(t)), "")
+        if m.type != "company" or not (head or _KANJI_STEM.match(stem)):
             continue
         for part in (head if tail in _CORPORATE_TAILS and len(head) >= 3 else "",
-                     first if len(first) >= 4 and _KATAKANA.match(first) else ""):
+                     first if len(first) >= 4 and _KATAKANA.match(first) else "",
+                     stem if _KANJI_STEM.match(stem) else ""):
             # セルフォージ・セラピューティクス … セルフォージは: the name without its corporate word, later on;
             # ノースリッジ・アナログ・デバイセズ … ノースリッジは: its first word, unless that word is known as
             # something else (テキサス・インスツルメンツ is no テキサス)
@@ -1594,6 +1605,8 @@ def echo_mentions(article: Article, sentences: list[Sentence], found: list[Menti
                 m = names.get(text)
                 if m is None:
                     continue
+                if text in short and b + 1 < len(toks) and nfkc(toks[b + 1].text) in res.rules.titles:
+                    break  # (小野氏: a person of that name, not 小野薬品工業)
                 if any((sent.index, i) in taken for i in range(toks[a].start, toks[b].end)) or any(
                         s == sent.index and (st < toks[a].start < en or st < toks[b].end < en) for s, st, en in inner):
                     break  # (nor does one that only overlaps it)
