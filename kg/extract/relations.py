@@ -72,7 +72,7 @@ _GRANTED = {"免許", "許可", "認可", "承認", "補助金", "助成金", "�
 _SAYING_WHAT = {"申請", "協議", "交渉", "提案", "打診", "要請"}
 #: what companies do and ministries do not: an omitted subject of these is no ministry
 BUSINESS_ACTS = ("提携", "開発", "調達", "生産", "供給", "買収", "出資", "販売", "導入", "採用", "量産", "設立", "契約",
-                 "納入", "受注", "発売", "製造", "出荷")
+                 "納入", "受注", "発売", "製造", "出荷", "委託", "発注")
 #: a plant or an office: P の <site> で says where a company acts
 SITE_NOUNS = ("工場", "拠点", "製錬所", "事業所", "施設", "研究所", "敷地", "本社", "プラント", "製油所", "基地",
               "センター", "製作所", "製鉄所", "号機", "号炉")
@@ -2614,6 +2614,10 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                     before = [m for m in disc.new_company + disc.founded if m.type in office][:1]
                     if not before:
                         continue
+            if not before and kind == "owner" and disc.topic and all(m.type == "agency" for m in disc.topic):
+                # 経済産業省は…助成する。…製錬子会社Xから調達する: a ministry owns no subsidiary; the company the text
+                # is on does
+                before = disc.main_actor(("company",))
             owner = (before or [m for m in disc.topic if m.type in kinds])[:1]
             if word in ("合弁会社", "共同出資会社") and owner:
                 owner = [m for m in conjuncts(view, view.head_of.get(owner[0].span, -1)) if m.type in kinds] or owner
@@ -3717,8 +3721,31 @@ def _governing_subject(view: SentenceView, i: int, subject_of: dict[int, list[Me
     return [m for m in subject_of.get(up, []) if m.type in ACTOR_TYPES and m.start < view.toks[i].start]
 
 
+#: endings of a place that is also a local government (愛媛県, 東京都, 菊池市, 上川町)
+LOCAL_GOVERNMENT_ENDINGS = ("県", "都", "府", "市", "町", "村")
+
+
+def governments_that_act(view: SentenceView) -> None:
+    """愛媛県も約20億円を補助する, 愛媛県は…協議会を発足させ: a prefecture or town that is the subject of an act on
+    something is its government, an actor (not 熊本県では…: where; nor 熊本県は人口が…: no act)."""
+    for k, m in enumerate(view.mentions):
+        if m.type != "place" or len(m.name) < 2 or not m.name.endswith(LOCAL_GOVERNMENT_ENDINGS) or (
+                m.span not in view.head_of):
+            continue
+        h = view.head_of[m.span]
+        up = view.heads[h]
+        if view.particle(h) not in ("は", "が", "も") or up == h or view.toks[up].pos != "VERB" or not any(
+                view.particle(c) == "を" for c in view.children[up]):
+            continue
+        actor = replace(m, type="agency")
+        view.mentions = view.mentions[:k] + [actor] + view.mentions[k + 1:]
+        view.type_of[m.span] = "agency"
+        view.at.update({i: actor for i, x in view.at.items() if x is m})
+
+
 def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention], disc: Discourse) -> list[Relation]:
     view = SentenceView(sent, mentions)
+    governments_that_act(view)
     out: list[Relation] = []
     frames = {t.i: build_frame(view, t.i, disc) for t in view.toks if is_predicate(t) and not (
         t.lemma in ("見る", "みる") and t.i > 0 and view.toks[t.i - 1].text == "と")  # (…とみられ: a hedge)
