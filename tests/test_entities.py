@@ -350,3 +350,13 @@ def test_a_models_shorter_guess_gives_way_to_a_name_the_article_gave_in_brackets
     # a reliable mention of its own is not overridden
     reliable = Mention("a", 18, 20, "檜山", "person", "檜山", "dict", 1)
     assert echo_mentions(Article("a", text), sents, [bracketed, reliable], resources) == []
+
+
+def test_a_seat_gloss_types_a_name_a_model_reads_as_a_person_elsewhere():
+    from kg.extract.entities import one_type_per_name
+
+    # ミライコネクト（東京都港区）を買収 … ミライコネクトは…: the gloss says company, the model said person later
+    found = [Mention("a", 10, 17, "ミライコネクト", "company", "ミライコネクト", "descriptor:seat", 0),
+             Mention("a", 40, 47, "ミライコネクト", "person", "ミライコネクト", "kgner:person", 1),
+             Mention("a", 60, 66, "真田和也", "person", "真田和也", "kgner:person", 2)]
+    assert [m.type for m in one_type_per_name(found)] == ["company", "company", "person"]

@@ -834,6 +834,8 @@ def _seat_gloss(toks: tuple[Token, ...], i: int, res: Resources) -> bool:
         return False
     gloss = nfkc(_text(toks, i + 1, close))
     seat = res.by_surface.get(fold(gloss))
+    if close == i + 3 and all("地名" in x.tag for x in toks[i + 1:close]):
+        return True  # （マサチューセッツ州ケンブリッジ）: a state and its city
     return bool(_WARD_GLOSS.match(gloss)) or (seat is not None and seat.type == "place"
                                               or res.rules.suffix_type(gloss) == "place")
 
@@ -1373,6 +1375,8 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             etype = "company"  # PLDT, KDDI: capital initials are not how Japanese news writes a person
         suffix_named = bool(suffix_type) and not any(  # (地方|銀行: a kind of bank, no name)
             text.endswith(sfx) and text[:-len(sfx)] in res.rules.generic_heads for sfx, _ in res.rules.suffixes)
+        if suffix_type == "company" and not suffix_named and entry is None and not any(is_proper(x) for x in toks[a:b]):
+            continue  # 米バイオ製薬の…, 地方銀行: a kind of company, though both models call it one (not 連邦政府)
         if not looks_like_name(toks, a, b, etype, res, agreed or entry is not None or suffix_named):
             continue
         inside = _inside_tail(text, res) if etype == "place" and entry is None else ""
@@ -1643,8 +1647,9 @@ def one_type_per_name(found: list[Mention]) -> list[Mention]:
     reliable: dict[str, tuple[int, str]] = {}
     for m in found:
         rank = PRIORITY.get(m.source.split(":")[0], 0)
-        if rank >= PRIORITY["suffix"] and m.type in _ECHO_TYPES and rank > reliable.get(nfkc(m.text), (0, ""))[0]:
-            reliable[nfkc(m.text)] = (rank, m.type)  # (a dictionary, a bracket's category, a suffix: not a slot's guess)
+        if rank >= PRIORITY["descriptor"] and m.type in _ECHO_TYPES and rank > reliable.get(nfkc(m.text), (0, ""))[0]:
+            # (a dictionary, a bracket's category, a suffix, a descriptor or a seat's gloss, a title: not a slot's guess)
+            reliable[nfkc(m.text)] = (rank, m.type)
     out = []
     for m in found:
         t = reliable.get(nfkc(m.text), (0, ""))[1]
