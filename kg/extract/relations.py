@@ -2686,6 +2686,10 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             if (not other and view.mention(h) is None and h + 2 < len(toks) and toks[h + 1].text == "、"
                     and nfkc(toks[h].text).endswith(COMPANY_DESCRIPTORS) and view.mention(h + 2) is not None):
                 other = [view.mention(h + 2)]  # A傘下の電池メーカー、AESCジャパンは: the name after the comma
+            if (not other and view.mention(h) is None and h + 3 < len(toks) and toks[h + 1].text == "で"
+                    and toks[h + 2].lemma == "ある" and nfkc(toks[h].text).endswith(COMPANY_DESCRIPTORS)
+                    and view.mention(h + 3) is not None and view.mention(h + 3).type in ("company", "organization")):
+                other = [view.mention(h + 3)]  # A傘下の電池メーカーであるB: the name after である
         if not other and kind == "origin":
             k = t.i + 1  # 九州大学|発(obl)|スタートアップの|X: the parser did not hang X on 発
             while k < min(t.i + 4, len(toks)) and toks[k].text in ("スタートアップ", "ベンチャー", "企業", "の"):
@@ -2912,7 +2916,9 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
             continue
         if _counted(view, t.i) or "助数詞" in t.tag:
             continue  # A、B、Cの3社は…出力4万5000キロワットの: who, not a measure of them
-        owners = [m for m in of_mention(view, t.i) if m.type in ACTOR_TYPES]
+        owners = [m for m in of_mention(view, t.i) if m.type in ACTOR_TYPES] or [
+            m for c in view.children[t.i] if c < t.i and toks[c].dep == "compound" and view.mention(c) is None
+            for m in of_mention(view, c) if m.type in ACTOR_TYPES]  # Xの売上|収益は: the の-phrase on the first word
         resolved = ""
         if not owners and disc is not None:
             for c in view.children[t.i]:
@@ -2956,6 +2962,17 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
         while not (is_predicate(toks[p]) or toks[p].head == p) and steps < 10:
             p = view.heads[p]
             steps += 1
+        if (not owners and not owned and disc is not None and view.particle(t.i) == "は"
+                and _OWN_MEASURE.search(_compound_word(view, t.i))
+                and not any(m.type in ACTOR_TYPES and m.start < t.start for m in view.mentions)):
+            # Xは…事業者だ。2026年12月期の売上高は約180億円、営業利益は約21億円だった: the measures of the company
+            # the text is on
+            owners = [m for m in disc.topic if m.type == "company"][:1]
+            resolved = "topic" if owners else resolved
+        if not owners and view.particle(t.i) == "が" and _OWN_MEASURE.search(_compound_word(view, t.i)):
+            # 第一三共は売上収益が…1兆820億円、純利益が…2140億円だった: the topic's own measures
+            owners = [m for c in view.children[p] if c < t.i and view.particle(c) == "は" and view.mention(c) is not None
+                      for m in conjuncts(view, c) if m.type in ACTOR_TYPES - {"person"}]
         if resolved == "topic" and disc is not None:
             # 投資額は両社で計約900億円で: the amount is the two companies' together
             shared = [c for c in view.children[p] + view.children[view.heads[t.i]]
@@ -2977,6 +2994,8 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
     return out
 
 
+#: a measure of a company's own, which a が-phrase gives under its topic: Xは売上高が…, 純利益が…, 出荷量が…
+_OWN_MEASURE = re.compile(r"(?:売上|収益|利益|損益|売上高|販売額|受注額|出荷量|販売台数|生産量|生産能力|設備投資額|研究開発費)$")
 #: acts whose amount a later sentence gives on its own (受注額は約45億円で): the actor is who did the act last
 _AMOUNT_ACTS = ("受注", "買収", "発注", "落札", "受託")
 #: nouns naming the amount of an act: 買収額, 投資総額, 総額
