@@ -151,7 +151,7 @@ NEW_COMPANY_INTROS = ("新会社「", "合弁会社「", "新会社の", "合弁
                       "共同出資会社の", "共同出資会社「", "合弁会社、", "事業会社「")
 #: the topic of a sentence that lists who owns how much: 出資比率は A が 40%、B が 35%
 SHARE_RATIO_NOUNS = ("出資比率", "持ち株比率", "出資割合", "議決権比率", "株式保有比率")
-NEW_COMPANY_REFERENCES = {"新会社", "同合弁会社", "合弁新会社"}
+NEW_COMPANY_REFERENCES = {"新会社", "同合弁会社", "合弁新会社", "事業会社"}
 #: titles and honorifics after a person's name (the parser often makes them the head)
 PERSON_TITLES = {"氏", "さん", "様", "社長", "会長", "CEO", "最高経営責任者", "副社長", "首相", "大統領", "長官", "大臣",
                  "相", "知事", "市長", "町長", "村長", "区長", "議員", "教授", "名誉教授", "特任教授", "客員教授", "准教授", "博士", "代表", "理事長", "総裁", "議長", "委員長", "会長兼社長",
@@ -1010,6 +1010,8 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
                 "サ変" not in ct.tag or t.lemma not in LIGHT_VERBS):
             # Xの株式を売却: the owner is what the act is about (a light verb's object only one の deep)
             ms = nested_of(view, c, 1 if t.lemma in LIGHT_VERBS else 3)
+            if _compound_word(view, c).endswith(("会社", "企業", "法人")):
+                ms = [m for m in ms if m.type != "technology"]  # 接合材料の合弁会社を設立: its field, not what is set up
         if role == "object" and disc is not None and is_approval(frame.label) and (
                 not ms or all(m.type == "technology" for m in ms)) and view.mention(c) is None:
             ms = applicants(view, c, disc) or ms  # 3社が申請した計画を認定, 両社の統合を承認
@@ -1502,7 +1504,7 @@ class Discourse:
 def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions: list[Mention]) -> list[Mention]:
     """同社, 両社, 同省 ...: the nearest earlier mention(s) of a compatible type."""
     word = nfkc(view.toks[i].text)
-    if word in NEW_COMPANY_REFERENCES or (word == "会社" and i > 0 and view.toks[i - 1].text in ("新", "合弁")) or (
+    if word in NEW_COMPANY_REFERENCES or (word == "会社" and i > 0 and view.toks[i - 1].text in ("新", "合弁", "事業")) or (
             word == "合弁会社" and view.particle(i) in ("は", "が", "も", "の")):
         # 新会社の社長には…, 合弁会社は…とも提携し: the company just introduced as new, else none
         return list(disc.new_company)
@@ -1825,6 +1827,11 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         # (a clause before the sentence's own actor: …を売却し、ライオンは…を絞った; in an answer the speaker's
         # company acts: 吉永氏「…KDDIとは提携済みで…」)
         subjects = disc.speaker if quoted else disc.topic
+        own = [r for k in range(frame.pred) if nfkc(toks[k].text) == "同社" and view.particle(k) == "の"
+               for r in resolve_reference(view, k, disc, view.mentions)][:1]
+        if not quoted and own and own[0].name not in {m.name for m in subjects}:
+            # 富士電機が受注した。…タービンを同社の川崎工場で製造する: whose plant it is made in makes it
+            subjects = own
         lead = [m for m in disc.lead if m.type == "company"]
         if all(m.type == "person" for m in subjects) and any(w in label for w in BUSINESS_ACTS) and not any(
                 w in label for w in PERSON_PREDICATES):
@@ -1890,6 +1897,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             if inner:
                 others = others + [Arg("purpose", a.token, inner, a.particle)]
                 purpose_label = predicate_label(view, a.token)
+                # Bとの資本提携について…否定した: what is denied or given up is negated
+                negated = negated or LIGHT_VERBS.get(toks[frame.pred].lemma) == "negated"
                 break
     else:
         purpose_label = ""
@@ -2696,6 +2705,11 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                 k += 1
             other = [view.mention(k)] if k < len(toks) and view.mention(k) is not None else []
             noun = k - 1
+            later = [m for m in view.mentions if k < len(toks) and toks[k].text == "で" and m.start > toks[k].start
+                     and m.type in ("company", "organization") and m.span in view.head_of
+                     and _after(view, view.head_of[m.span]) == "を"]
+            if not other and later:
+                other = later[:1]  # Aは…、東北大学発のスタートアップで、…を持つネクサボンドを買収する: what is described
             if not other and k < len(toks) and toks[k].text in ("で", "だ", "です") and noun > t.i:
                 # 同社は東京大学発のスタートアップで、: the topic of the copula is the spin-off
                 for c in view.children[noun] + view.children[view.heads[noun]]:
@@ -2710,7 +2724,11 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             # Aの傘下にあるB / BはAの傘下に入った / BはA傘下で…を手がける / Aの社長にはBが就く
             verb = view.heads[t.i]
             if toks[verb].dep == "acl":
-                other = conjuncts(view, view.heads[verb])
+                k = view.heads[verb]
+                other = conjuncts(view, k)
+                if not other and kind == "holder" and view.particle(k) == "の":
+                    # 社長に就く三菱マテリアル出身の|小田切浩二氏: the person past what describes him
+                    other = [m for m in conjuncts(view, view.heads[k]) if m.type == "person"]
             else:
                 for c in view.children[verb]:
                     if view.particle(c) in ("は", "が") and view.mention(c) is not None:
@@ -3591,6 +3609,21 @@ def act_before_saying(view: SentenceView, frames: dict[int, Frame], disc: Discou
                 break
 
 
+def partner_of_announced_act(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """JSRは、米ラムリサーチと、…の合弁会社を設立すると発表した: the parser hangs the と-partner on the verb of saying;
+    it is the partner of the act said (not of 共同で発表した, a joint announcement)."""
+    for i, f in frames.items():
+        if f.label not in SAYING or any(a.role in ("place", "target") and a.token >= 0
+                                        and nfkc(view.toks[a.token].text) in JOINTLY for a in f.args):
+            continue
+        partners = [a for a in f.args if a.role == "partner" and a.particle == "と" and _actors(a)]
+        said = [k for k in view.children[i] if k in frames and view.toks[k].dep in ("ccomp", "advcl")
+                and view.particle(k) == "と" and partners and k > partners[0].token]
+        if len(partners) == 1 and len(said) == 1 and not any(a.role == "partner" for a in frames[said[0]].args):
+            f.args.remove(partners[0])
+            frames[said[0]].args.append(partners[0])
+
+
 _AGREEMENTS = ("契約", "協定", "覚書", "合意書", "基本合意")
 
 
@@ -3791,6 +3824,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     listed_subjects(view, frames, disc)
     partner_of_agreement(view, frames, disc)
     act_before_saying(view, frames, disc)
+    partner_of_announced_act(view, frames, disc)
     abandoned_clauses(view, frames, disc)
     subject_between_topic_and_clause(view, frames, disc)
     place_into_complement(view, frames, disc)
