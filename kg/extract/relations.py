@@ -1570,6 +1570,13 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
         # 四国電力は…。バーナーには三菱重工業が開発したバーナーを採用する。同社は…: the one company the sentence
         # before named, as an actor, is nearer than the topic it did not name
         return disc.last_ga[:1]
+    if not topical and count == 1 and "company" in types and disc.topic and all(m.type == "person" for m in disc.topic):
+        # ルミナ創業者の早瀬真琴社長は「…」と話す。同社は…: the company of the person the sentence before was on
+        employer = disc.employer.get(disc.topic[0].name)
+        since = [m for m in disc.recent + [m for m in sent_mentions if m.start < view.toks[i].start]
+                 if m.type in types and m.start > disc.topic[0].start]  # (no company named after the person)
+        if employer is not None and all(m.name == employer.name for m in since):
+            return [employer]
     if len(topical) >= count:
         return topical[:count] if count > 1 else topical[:1]
     pool = Discourse(recent=[m for m in disc.recent + [m for m in sent_mentions if m.start < view.toks[i].start]
@@ -3690,9 +3697,20 @@ def abandoned_clauses(view: SentenceView, frames: dict[int, Frame], disc: Discou
     for c in frames:
         if view.toks[c].dep == "advcl" and any(view.toks[k].text == "が" and view.toks[k].dep == "mark"
                                                for k in view.children[c]) and any(
-                j > c and (view.toks[j].lemma in GIVING_UP or frames[j].label.removesuffix("する") in GIVING_UP)
-                and not any(a.role == "object" and a.token > c for a in frames[j].args) for j in frames):
-            frames[c].negated = True
+                j > c and (view.toks[j].lemma in GIVING_UP or frames[j].label.removesuffix("する") in GIVING_UP
+                           or view.toks[j].lemma == "行う" and frames[j].negated)  # (…との提携は行わない)
+                and not any(a.role == "object" and a.token > c and nfkc(view.toks[a.token].text) not in _TALKS
+                            for a in frames[j].args) for j in frames):
+            frames[c].negated = True  # (…と協議してきたが、…交渉を打ち切った: the talks the clause was on)
+            for k in view.children[c]:
+                if k < c and k in frames and view.toks[c].lemma in _GOING_ON and view.toks[k].dep == "advcl":
+                    frames[k].negated = True  # (…を検討して|まいりましたが: the act the auxiliary verb goes on with)
+
+
+#: verbs that only say an act went on (検討して|まいりました, 協議して|きた)
+_GOING_ON = {"まいる", "参る", "くる", "来る", "いる", "居る", "おる"}
+#: what a clause of talks is, when a later clause gives it up by name: …と協議してきたが、交渉を打ち切った
+_TALKS = {"交渉", "協議", "検討", "話し合い", "提携", "協業", "計画", "構想"}
 
 
 def _object_noun(view: SentenceView, n: int) -> bool:
@@ -4239,6 +4257,12 @@ def sentence_topic(view: SentenceView, frames: dict[int, Frame]) -> list[Mention
                 found = conjuncts(view, c)
                 if found and all(m.type in ACTOR_TYPES for m in found):
                     return found
+    for t in view.toks:
+        if view.particle(t.i) == "は" and view.mention(t.i) is None and _OWN_MEASURE.search(_compound_word(view, t.i)):
+            # アステラス製薬の純利益は…1310億円。同社は…: the company whose results the sentence gives
+            owners = [m for m in of_mention(view, t.i) if m.type in ("company", "organization")]
+            if owners:
+                return owners
     return []
 
 
