@@ -1461,6 +1461,8 @@ class Discourse:
     #: whose company speaks in the quotation being read (吉永氏「当社は…」): what 当社 means there
     speaker: list[Mention] = field(default_factory=list)
     quote_depth: int = 0  # brackets the speaker's quotation has open
+    #: the one person an interview is with (天空ネットワークス社長の真鍋透氏に戦略を聞いた)
+    interviewee: Mention | None = None
 
     def employer_of(self, name: str) -> Mention | None:
         """The company the text gave a person (by name, or by the full name the name shortens)."""
@@ -1708,6 +1710,11 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                   and any(m.type in ACTOR_TYPES for m in a.mentions)]
         if agents:
             agent = agents[0]
+            if not subjects and main_clause(view, frame.pred):
+                # 「NICTの『…事業』に採択され、…」: who is acted on goes unsaid, as an actor would (the speaker's
+                # company in an answer, else the topic)
+                speech = _quote_span(view, frame.pred) or disc.speaker and disc.quote_depth > 0
+                subjects = list(disc.speaker) if speech else [m for m in disc.topic if m.type in ACTOR_TYPES]
             others = [a for a in others if a is not agent] + [Arg("object", -1, subjects, "")]
             subjects = agent.mentions
         else:
@@ -1833,7 +1840,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             and not _thing_changes(view, frame, label) and not _place_topic(view, frame)):
         # (a clause before the sentence's own actor: …を売却し、ライオンは…を絞った; in an answer the speaker's
         # company acts: 吉永氏「…KDDIとは提携済みで…」)
-        subjects = disc.speaker if quoted else disc.topic
+        # (inside an answer that runs over several sentences, the speaker's company still acts: 「…を購入する。
+        # 整備はAが担い、…。地上局を建設し、…」, not the が-actor of the sentence before)
+        subjects = disc.speaker if quoted or disc.speaker and disc.quote_depth > 0 else disc.topic
         own = [r for k in range(frame.pred) if nfkc(toks[k].text) == "同社" and view.particle(k) == "の"
                for r in resolve_reference(view, k, disc, view.mentions)][:1]
         if not quoted and own and own[0].name not in {m.name for m in subjects}:
@@ -2186,7 +2195,7 @@ def main_clause(view: SentenceView, i: int) -> bool:
 #: endings that make a clause a condition or a concession
 _CONDITIONAL = {"ば", "たら", "なら", "ても", "でも", "けど", "けれど", "のに", "が"}
 #: perception and cognition: what the writer sees or thinks, never an act of the text's actor
-_NOT_ACTS = {"見る", "見える", "思う", "考える", "感じる", "分かる", "わかる", "言える", "いえる", "言う", "知る"}
+_NOT_ACTS = {"見る", "見える", "思う", "考える", "感じる", "分かる", "わかる", "言える", "いえる", "言う", "知る", "聞く"}
 #: verbs of order or comparison: Xに続く柱, Xに次ぐ規模 are no acts between entities
 _ORDER_VERBS = {"続く", "次ぐ", "並ぶ", "匹敵", "劣る", "勝る"}
 
@@ -3547,7 +3556,9 @@ def subject_of_chained_clause(view: SentenceView, frames: dict[int, Frame], disc
             continue  # …したため / …すれば: a reason or a condition has a subject of its own
         ga = [a for a in f.args if a.role == "subject" and a.particle == "が" and _actors(a)]
         up = frames[h]
-        if ga and not _actor_subject(up):
+        contrast = any(a.particle == "は" for a in f.args) and any(a.particle == "は" and a.token > i for a in up.args)
+        if ga and not _actor_subject(up) and not contrast:
+            # (整備はAが担い、電池はBを採用する: each clause with a は-topic of its own says something apart)
             up.args.insert(0, Arg("subject", ga[0].token, ga[0].mentions, "が"))
         shared = [a for a in up.args if a.role == "subject" and a.particle == "が" and _actors(a) and a.token < i]
         if not ga and shared and view.toks[h].dep == "acl" and not _actor_subject(f) and h > i + 1:  # (折半|出資)
@@ -3895,11 +3906,12 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         if own and view.toks[i].dep in ("advcl", "conj"):
             chain = own
         elif (not own and i not in subject_of and chain and not is_relative_clause(view, i)
-              and not any(a.role in SUBJECT_ROLES and a.particle in ("は", "が") and not (
+              and not any((a.role in SUBJECT_ROLES or a.role == "about") and a.particle in ("は", "が") and not (
                   a.token >= 0 and _compound_word(view, a.token).endswith(_GROUPS) and not a.mentions)
                           for a in frames[i].args)):
             # (企業連合はA、B、Cの3社で構成し、…を設立済みだ: the group is the companies it is made of)
-            subject_of[i] = chain  # (not past a subject of its own: AとBが先行しており、…出荷量は…膨らむ)
+            subject_of[i] = chain  # (not past a subject of its own: AとBが先行しており、…出荷量は…膨らむ; nor past a
+            # thing's は-topic: 整備はAが担い、主翼の電池はシャープ製を採用する)
     # the sentence topic: the first actor marked with は (it scopes over the main clause even when the
     # parser hangs it on the first verb: DOEは、…に対応し、…を打ち出した)
     topic = sentence_topic(view, frames)
@@ -4297,6 +4309,25 @@ def _speaker(article: Article, sent: Sentence, ms: list[Mention], disc: Discours
     return [company] if company is not None else []
 
 
+_INTERVIEWED = re.compile(r"に(?:話を|狙いを|戦略を|展望を|今後を)?聞(?:く|いた)")
+#: how an interview's questions open (――機体はどう調達しますか。)
+_QUESTION_MARKS = ("――", "―", "──", "—", "Q.", "Q：", "Q:")
+
+
+def _interview_answer(article: Article, sent: Sentence, disc: Discourse) -> list[Mention] | None:
+    """――機体はどう調達しますか。 「英エアボーン・ソーラーが開発した…を10機購入する。…」: an answer with no name before
+    it, after a question, is the one interviewee's; None when the sentence opens no such answer."""
+    before = article.text[:sent.start]
+    if (disc.interviewee is None or not sent.text.lstrip().startswith(("「", "『"))
+            or before[before.rfind("\n") + 1:].strip()):
+        return None
+    question = before.rstrip().rsplit("\n", 1)[-1].strip()
+    if not question.startswith(_QUESTION_MARKS):
+        return None
+    company = disc.employer_of(disc.interviewee.name)
+    return [company] if company is not None else []
+
+
 def extract_relations(article: Article, sentences: list[Sentence], mentions: list[Mention],
                       res: Resources) -> list[Relation]:
     by_sentence: dict[int, list[Mention]] = {}
@@ -4310,7 +4341,13 @@ def extract_relations(article: Article, sentences: list[Sentence], mentions: lis
         ms = by_sentence.get(sent.index, [])
         disc.paragraph = "\n" in article.text[last_end:sent.start]
         last_end = sent.end
+        asked = _INTERVIEWED.search(sent.text)
+        if asked:  # (not AとBに狙いを聞いた: two people answer by name)
+            people = [m for m in ms if m.type == "person" and m.end <= sent.start + asked.start()]
+            disc.interviewee = people[0] if len({m.name for m in people}) == 1 else None
         quoted = _speaker(article, sent, ms, disc)
+        if quoted is None:
+            quoted = _interview_answer(article, sent, disc)
         if quoted is not None:
             disc.speaker, disc.quote_depth = quoted, 0
             if quoted:  # (what the answer leaves unsaid, the speaker's company does)
