@@ -7,7 +7,7 @@ Mentions join one entity when
 * they are the two halves of ``長い名前（略称）`` or ``略称（長い名前）`` in one article; the pair
   then holds corpus-wide (DOE elsewhere is the same 米国エネルギー省);
 * a later, shorter mention in the same article is the end of an earlier longer name of the
-  same type (エネルギー省 after 米国エネルギー省);
+  same type (エネルギー省 after 米国エネルギー省), or a company's first word before a title (ヴェクタCEO after ヴェクタ・シリコン);
 * a user alias file says so (``kg build --aliases FILE``).
 
 Amounts never merge across articles, nor with an equal amount of another sentence.
@@ -205,7 +205,12 @@ def resolve(mentions: Iterable[Mention], aliases: AliasRules | None = None) -> R
                 long_key = name_key(o.name, o.type)
                 if o.type != m.type or apart[j] or len(long_key) <= len(full):
                     continue
-                if any(len(short) >= 3 and long_key.endswith(short) for short in shorts):
+                if any(len(short) >= 3 and long_key.endswith(short) for short in shorts) or (
+                        m.type == "company" and m.source.startswith("title") and len(nfkc(m.name)) >= 3
+                        and nfkc(o.name).startswith(nfkc(m.name) + "・") and not o.source.startswith("dict")
+                        and not any(keys[k] == keys[i] for k in seen if ms[k].start < o.start)):
+                    # (ヴェクタ最高経営責任者 after ヴェクタ・シリコン: a company's first word before a title; not a
+                    # parent named before its subsidiary, ミネベアミツミ … ミネベアミツミ・ノースアメリカ)
                     uf.union(i, j)
                     break
             seen.append(i)

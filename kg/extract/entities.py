@@ -863,8 +863,9 @@ def seat_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         entry = res.by_surface.get(fold(text))
         if entry is not None and entry.type not in ("company", "organization"):
             continue
-        out.append(Candidate(sent.index, a, b, entry.type if entry else "company",
-                             entry.canonical if entry else text, "descriptor", "seat"))
+        name = entry.canonical if entry else re.sub(r"(?<=.{2})(?:株式会社|有限会社|合同会社)$", "", text)
+        out.append(Candidate(sent.index, a, b, entry.type if entry else "company", name, "descriptor", "seat"))
+        # (ミナトケミカル株式会社（本社：…）: the company is named without its corporate form, which stays a surface)
     return out
 
 
@@ -1059,8 +1060,11 @@ def title_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         text = nfkc(_text(toks, a, b))
         if res.by_surface.get(fold(text)) or res.rules.suffix_type(text) or len(text) < 2:
             continue  # トヨタ社長: the company, not a person
-        if (nfkc(t.text) in _COMPANY_TITLES and i + 2 < len(toks) and toks[i + 1].text == "の"
-                and any(nfkc(x.text) == "氏" for x in toks[i + 2:i + 9])):
+        j = i + 1
+        if j < len(toks) and toks[j].text in _OPEN:  # 最高経営責任者（CEO）の…氏: past the title's gloss
+            j = next((k + 1 for k in range(j + 1, min(j + 5, len(toks))) if toks[k].text in _CLOSE), j)
+        if (nfkc(t.text) in _COMPANY_TITLES and j + 1 < len(toks) and toks[j].text == "の"
+                and any(nfkc(x.text) == "氏" for x in toks[j + 1:j + 8])):
             # ルミナフィルム社長の佐々木遥氏: the name before the title is the company the person leads (not
             # 豊田章男会長の長男である…氏: a person's name stays a person's)
             if any(_namelike(x) for x in span) and not any(

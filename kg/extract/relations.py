@@ -2521,6 +2521,28 @@ ORGANIZATION_TITLES = ("代表理事", "理事長")
 _LOCAL_TITLES = {"知事", "市長", "町長", "村長", "区長"}
 
 
+def gloss_officers(article: Article, view: SentenceView) -> list[Relation]:
+    """X株式会社（本社：東京都千代田区、代表取締役社長：北村晴彦、以下「当社」）: a press release's gloss gives the
+    officer of the company before it, title, colon, name."""
+    out: list[Relation] = []
+    toks = view.toks
+    for t in toks:
+        person = view.mention(t.i + 2) if t.i + 2 < len(toks) else None
+        if (person is None or person.type != "person" or nfkc(toks[t.i + 1].text) != ":" or not any(
+                nfkc(t.text).endswith(w) for w, kind in ROLE_WORDS.items() if kind == "holder")):
+            continue  # (代表取締役社長, one word to Sudachi)
+        k = t.i - 1
+        while k > 0 and toks[k].text not in _OPEN_PARENS and toks[k].text not in ("）", ")", "。"):
+            k -= 1
+        owner = view.mention(k - 1) if k > 0 and toks[k].text in _OPEN_PARENS else None
+        if owner is not None and owner.type in ("company", "organization"):
+            out.append(_rel(article, view.sent, person, owner, _compound_word(view, t.i), "nominal", "holder", 0.8))
+    return out
+
+
+_OPEN_PARENS = ("（", "(")
+
+
 def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                       topic: list[Mention] | None = None) -> list[Relation]:
     """Aの子会社であるB, A親会社のB, A創業者のB氏, A傘下のB, Aのロール B."""
@@ -3933,6 +3955,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
         out.extend(frame_relations(article, view, f, disc, inherited))
     out.extend(supplier_relations(article, view, frames, subject_of, topic))
     out.extend(nominal_relations(article, view, disc, topic))
+    out.extend(gloss_officers(article, view))
     out.extend(executive_acts(article, view, out, disc))
     out.extend(possessive_relations(article, view, disc))
     out.extend(location_relations(article, view))
