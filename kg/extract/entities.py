@@ -1596,28 +1596,33 @@ def echo_mentions(article: Article, sentences: list[Sentence], found: list[Menti
     # (a technology word inside a company's name gives way to it: ミナト|パワーデバイス after ミナトパワーデバイス（名古屋市）;
     # so does a model's guess at a shorter piece of it: 檜山オフショア|ウインド after 事業会社「檜山オフショアウインド」)
     guesses = [m for m in found if m.source.split(":")[0] in ("ginza", "kgner")]
-    taken = {(m.sentence, i) for m in found if m.type != "technology" and m not in guesses for i in range(m.start, m.end)}
-    taken |= {(m.sentence, i) for m in guesses if m.text not in short and not any(
-        n != m.text and m.text in n and any(article.text.startswith(n, k) for k in range(max(0, m.end - len(n)), m.start + 1))
-        for n in names) for i in range(m.start, m.end)}
+    def inside_name(m: Mention, kinds: tuple[str, ...] = ()) -> bool:
+        """``m`` is a piece of a longer name the article gave (of one of ``kinds``, when given) written right here."""
+        return any(n != m.text and m.text in n and (not kinds or names[n].type in kinds) and any(
+            article.text.startswith(n, k) for k in range(max(0, m.end - len(n)), m.start + 1)) for n in names)
+
+    # (nor does a dictionary's company or a place glued into a company the article named: 大阪ガス|USA after
+    # 米子会社の大阪ガスUSA)
+    taken = {(m.sentence, i) for m in found if m.type != "technology" and m not in guesses and not (
+        m.type in ("company", "place") and inside_name(m, ("company",))) for i in range(m.start, m.end)}
+    taken |= {(m.sentence, i) for m in guesses if m.text not in short and not inside_name(m)
+              for i in range(m.start, m.end)}
     inner = {(m.sentence, m.start, m.end) for m in found if m.type == "technology"}
     out: list[Mention] = []
     for sent in sentences:
         toks = sent.tokens
         for a in range(len(toks)):
-            text = ""
-            for b in range(a, min(len(toks), a + 8)):
+            ends = [b for b in range(a, min(len(toks), a + 8))
+                    if len(article.text[toks[a].start:toks[b].end]) <= longest
+                    and article.text[toks[a].start:toks[b].end] in names]
+            for b in reversed(ends):  # the longest name first (大阪ガスUSA, not 大阪ガス|USA)
                 text = article.text[toks[a].start:toks[b].end]
-                if len(text) > longest:
-                    break
-                m = names.get(text)
-                if m is None:
-                    continue
+                m = names[text]
                 if text in short and b + 1 < len(toks) and nfkc(toks[b + 1].text) in res.rules.titles:
-                    break  # (小野氏: a person of that name, not 小野薬品工業)
+                    continue  # (小野氏: a person of that name, not 小野薬品工業)
                 if any((sent.index, i) in taken for i in range(toks[a].start, toks[b].end)) or any(
                         s == sent.index and (st < toks[a].start < en or st < toks[b].end < en) for s, st, en in inner):
-                    break  # (nor does one that only overlaps it)
+                    continue  # (nor does one that only overlaps it; a shorter name may still be free)
                 out.append(Mention(article.id, toks[a].start, toks[b].end, text, m.type, m.name, "echo:" + m.source,
                                    sent.index, _unpaired(m.attrs)))
                 taken.update((sent.index, i) for i in range(toks[a].start, toks[b].end))

@@ -122,6 +122,7 @@ ROLE_WORDS = {
     "チーフアナリスト": "holder", "エコノミスト": "holder", "チーフエコノミスト": "holder", "主任研究員": "holder",
     "上席研究員": "holder", "議長": "holder", "委員長": "holder", "首相": "holder", "大統領": "holder",
     "知事": "holder", "市長": "holder", "町長": "holder", "村長": "holder", "区長": "holder",
+    "顧問": "holder", "技術顧問": "holder", "特別顧問": "holder", "相談役": "holder",
 } | dict.fromkeys(EXECUTIVE_TITLES, "holder")
 #: antecedent types of references
 REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "organization"), "同省": ("agency",),
@@ -3687,8 +3688,10 @@ def partner_of_agreement(view: SentenceView, frames: dict[int, Frame], disc: Dis
                     # AはBから…の供給を受ける覚書を交わした: B is the giver in the clause, not a party of 交わす
                     f.args.remove(source[0])
                     frames[c].args.append(source[0])
-            lo = max((a.token for a in f.args if a.token < o and a.role != "object"), default=-1)
-            for k in range(lo + 1, o):
+            # (past arguments the parser gave the verb from the clause on the content: Bと、…「X」から…購入する
+            # 売買契約を結んだ; the nearest と-actor)
+            lo = max((a.token for a in f.args if a.token < o and a.role in SUBJECT_ROLES), default=-1)
+            for k in range(o - 1, lo, -1):
                 m = view.mention(k)
                 if m is None or m.type not in ACTOR_TYPES or view.head_of.get(m.span) != k or view.particle(k) != "と":
                     continue
