@@ -546,6 +546,12 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
                         and any(_latin_word(x) or x.oov or x.text in NAME_JOINTS or "固有名詞" in x.tag
                                 for x in inner))  # a name (KDDIが運営する「テレハウス大阪堂島」), not a
         # common katakana word (新たな「ゴールドラッシュ」)
+        if (not after_clause and prev.pos in ("AUX", "VERB") and "連体形" in prev.inflection and 2 <= len(inner) <= 5
+                and prev.lemma not in ("だ", "な", "ない")
+                and res.rules.suffix_type(_surface(sent, i + 1, j)) in ("facility", "event")
+                and all(_latin_word(x) or _is_katakana(x) or x.text in ("・", "-") or "固有名詞" in x.tag
+                        for x in inner[:-1])):
+            after_clause = True  # 同社が開発する「ブルーガム鉱山」: katakana words and the ending of a site's name
         if not after_no and not kind_after and not after_clause and (
                 (prev.pos not in ("NOUN", "PROPN") and not prev.tag.startswith("名詞") and not suffix_noun)
                 or (prev.tag.startswith("接尾辞") and not suffix_noun)

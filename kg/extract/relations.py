@@ -2260,6 +2260,10 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
             m = view.mention(noun + 2)
             if m is not None:
                 target = [m]
+        end = view.clause_end(pred.i) + 1
+        named = view.mention(end + 1) if end + 1 < len(toks) and toks[end].text in ("「", "『") else None
+        if not target and named is not None and named.type in NAME_TYPES:
+            target = [named]  # 同社が開発する「ブルーガム鉱山」産の精鉱: the name right after the clause
         after = view.mention(noun + 1) if noun + 1 < len(toks) and view.mention(noun) is None else None
         if not target and after is not None and after.start == toks[noun + 1].start and after.type in NAME_TYPES:
             target = [after]  # …が設立した技術研究組合HySTRA (the parser hung the name elsewhere)
@@ -3651,18 +3655,20 @@ def act_before_saying(view: SentenceView, frames: dict[int, Frame], disc: Discou
 
 
 def partner_of_announced_act(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
-    """JSRは、米ラムリサーチと、…の合弁会社を設立すると発表した: the parser hangs the と-partner on the verb of saying;
-    it is the partner of the act said (not of 共同で発表した, a joint announcement)."""
+    """JSRは、米ラムリサーチと、…の合弁会社を設立すると発表した: the parser hangs the と-partner (or the から-source)
+    on the verb of saying; it is the partner of the act said (not of 共同で発表した, a joint announcement)."""
     for i, f in frames.items():
         if f.label not in SAYING or any(a.role in ("place", "target") and a.token >= 0
                                         and nfkc(view.toks[a.token].text) in JOINTLY for a in f.args):
             continue
-        partners = [a for a in f.args if a.role == "partner" and a.particle == "と" and _actors(a)]
-        said = [k for k in view.children[i] if k in frames and view.toks[k].dep in ("ccomp", "advcl")
-                and view.particle(k) == "と" and partners and k > partners[0].token]
-        if len(partners) == 1 and len(said) == 1 and not any(a.role == "partner" for a in frames[said[0]].args):
-            f.args.remove(partners[0])
-            frames[said[0]].args.append(partners[0])
+        for role, particle in (("partner", "と"), ("source", "から")):
+            # (小野薬品工業は、Bから…の権利を取得するライセンス契約を結んだと発表した: B too)
+            parties = [a for a in f.args if a.role == role and a.particle == particle and _actors(a)]
+            said = [k for k in view.children[i] if k in frames and view.toks[k].dep in ("ccomp", "advcl")
+                    and view.particle(k) == "と" and parties and k > parties[0].token]
+            if len(parties) == 1 and len(said) == 1 and not any(a.role == role for a in frames[said[0]].args):
+                f.args.remove(parties[0])
+                frames[said[0]].args.append(parties[0])
 
 
 _AGREEMENTS = ("契約", "協定", "覚書", "合意書", "基本合意")
