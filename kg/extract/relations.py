@@ -3522,6 +3522,24 @@ def before_relative_subject(view: SentenceView, frames: dict[int, Frame], disc: 
             frames[up].args.extend(early)
 
 
+def subject_into_clause(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """XはAがPで運転する装置「B」向けに、…を受注した: a が-subject right before a relative clause with no subject
+    of its own, and no comma after it, is the clause's; the parser gave it to the main verb, whose actor is the
+    sentence's は-topic (not the text's: 味の素が…を結合させる技術「AJICAP」を持ち has 味の素 as the main actor)."""
+    topic = [m for f in frames.values() for a in f.args if a.particle == "は" and _actors(a) for m in a.mentions]
+    for up, f in frames.items():
+        for a in [a for a in f.args if a.role == "subject" and a.particle == "が" and _actors(a)]:
+            case = max((k for k in view.children[a.token] if view.toks[k].dep == "case"), default=a.token)
+            clause = next((k for k in sorted(frames) if case < k < up and is_relative_clause(view, k)), None)
+            if (clause is None or not topic or min(m.start for m in topic) > view.toks[a.token].start
+                    or any(b.role in SUBJECT_ROLES for b in frames[clause].args)
+                    or any(view.toks[k].text in ("、", "，") for k in range(case, clause))
+                    or any(b.token < case for b in frames[clause].args if b.token >= 0)):
+                continue
+            f.args.remove(a)
+            frames[clause].args.insert(0, a)
+
+
 def set_off_by_comma(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """Aは名古屋大学と共同で、…が落ちにくい磁石「X」を開発した; Xが、酸化ガリウムを使った…ラインを開設した: a と共同で or
     a が-subject set off by a comma is said of the main act, not of the clause the parser hung it on"""
@@ -3873,6 +3891,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     place_topic_is_where(view, frames, disc)
     in_addition_to(view, frames, disc)
     set_off_by_comma(view, frames, disc)
+    subject_into_clause(view, frames, disc)
     before_relative_subject(view, frames, disc)
     cleft_focus(view, frames, disc)
     subject_after_field(view, frames, disc)
