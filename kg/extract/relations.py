@@ -152,7 +152,7 @@ NEW_COMPANY_INTROS = ("新会社「", "合弁会社「", "新会社の", "合弁
                       "共同出資会社の", "共同出資会社「", "合弁会社、", "事業会社「")
 #: the topic of a sentence that lists who owns how much: 出資比率は A が 40%、B が 35%
 SHARE_RATIO_NOUNS = ("出資比率", "持ち株比率", "出資割合", "議決権比率", "株式保有比率")
-NEW_COMPANY_REFERENCES = {"新会社", "同合弁会社", "合弁新会社", "事業会社"}
+NEW_COMPANY_REFERENCES = {"新会社", "同合弁会社", "合弁新会社", "事業会社", "同合弁", "同新会社"}  # (also 同|合弁)
 #: titles and honorifics after a person's name (the parser often makes them the head)
 PERSON_TITLES = {"氏", "さん", "様", "社長", "会長", "CEO", "最高経営責任者", "副社長", "首相", "大統領", "長官", "大臣",
                  "相", "知事", "市長", "町長", "村長", "区長", "議員", "教授", "名誉教授", "特任教授", "客員教授", "准教授", "博士", "代表", "理事長", "総裁", "議長", "委員長", "会長兼社長",
@@ -1508,6 +1508,7 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
     """同社, 両社, 同省 ...: the nearest earlier mention(s) of a compatible type."""
     word = nfkc(view.toks[i].text)
     if word in NEW_COMPANY_REFERENCES or (word == "会社" and i > 0 and view.toks[i - 1].text in ("新", "合弁", "事業")) or (
+            word in ("合弁", "新会社") and i > 0 and view.toks[i - 1].text == "同") or (
             word == "合弁会社" and view.particle(i) in ("は", "が", "も", "の")):
         # 新会社の社長には…, 合弁会社は…とも提携し: the company just introduced as new, else none
         return list(disc.new_company)
