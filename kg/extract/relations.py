@@ -888,6 +888,30 @@ DEAL_ACTS = {"買収", "統合", "経営統合", "合併", "出資", "提携", "
 MARKETING_ACTS = {"販売", "製造販売", "発売", "使用", "輸入", "承認申請"}
 
 
+#: verbs of concluding an agreement, and agreements that say nothing of what they are about
+_CONCLUDING = ("結ぶ", "締結", "交わす")
+_BARE_AGREEMENTS = ("契約", "長期契約", "基本契約", "正式契約", "契約書", "協定", "覚書", "合意書", "基本合意書")
+
+
+def agreement_label(view: SentenceView, i: int) -> str:
+    """…LiFSIを供給する長期契約を締結 -> 供給契約する; …を取得するライセンス契約を結んだ -> ライセンス契約する: the
+    agreement a verb of concluding takes, with what it is about when its own name does not say (else '')."""
+    toks = view.toks
+    for c in view.children[i]:
+        if c > i or view.particle(c) != "を":
+            continue
+        word = nfkc(_compound_word(view, c))
+        if not word.endswith(_AGREEMENTS):
+            continue
+        if word not in _BARE_AGREEMENTS:
+            return word + "する"  # ライセンス契約, 売買契約, 供給契約: the name says what it is about
+        act = next((toks[k].lemma for k in view.children[c] if k < c and toks[k].dep == "acl"
+                    and "サ変" in toks[k].tag and toks[k].pos == "VERB"), "")
+        tail = next(a for a in sorted(_AGREEMENTS, key=len, reverse=True) if word.endswith(a))
+        return act + tail + "する" if act else ""
+    return ""
+
+
 def predicate_label(view: SentenceView, i: int) -> str:
     """The predicate in dictionary form, with its noun compounds: 経営統合する, 追加出資する; money put into
     something (約400億円を投じる) is an investment, 投資する."""
@@ -1765,6 +1789,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                         inner = [m for m in arg_mentions(view, a.token) if m.type in ACTOR_TYPES]
                     if inner:
                         others[others.index(a)] = Arg("target", a.token, inner, a.particle)
+    if verb.lemma in _CONCLUDING:
+        label = agreement_label(view, frame.pred) or label
     if rule != "light-verb":
         # Xの生産能力を2倍に引き上げる: a change of what is made of X is an act on X
         for a in list(others):
