@@ -1575,6 +1575,13 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
     # the sentences before, is the most salient antecedent
     own = [m for m in sent_mentions if m.type in types and m.start < view.toks[i].start and m.span in view.head_of
            and view.particle(view.head_of[m.span]) in ("は", "では")]
+    k = i - 1
+    while k > 0 and view.toks[k].text in ("、", "，", "と"):
+        k -= 1
+    just = view.mention(k) if k < i - 1 else None
+    if (count == 1 and view.particle(i) == "の" and just is not None and just.type in types
+            and view.toks[k].end == just.end):
+        return [just]  # クリーブランド・クリフスと、同社のCEOである…氏: the company named right before
     if count == 1 and own and view.particle(i) == "の":  # (not ANAHDは同社から購入: one act's two parties)
         return own[:1]
     # 富士フイルムが…を持ち、同社は米国でも…: a subject 同社 after a clause of this sentence with its own が-actor
@@ -2615,6 +2622,8 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                 owner = [m]
             elif m is None and nfkc(toks[t.i - 1].text) in REFERENCES:
                 owner = resolve_reference(view, t.i - 1, disc, view.mentions)[:1]  # 同社傘下の…
+            elif (k := _of_before(view, t.i)) >= 0 and nfkc(toks[k].text) in ("同社", "同グループ"):
+                owner = resolve_reference(view, k, disc, view.mentions)[:1]  # Aと、同社の最高経営責任者である…氏
         if not owner and kind == "holder":
             k = _of_before(view, t.i)  # 新会社の社長: the company just introduced as new
             if k >= 0 and (nfkc(toks[k].text) in NEW_COMPANY_REFERENCES or toks[k].text == "会社" and k > 0
@@ -3389,7 +3398,8 @@ def place_topic_is_where(view: SentenceView, frames: dict[int, Frame], disc: Dis
 
 
 def shared_case(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
-    """AなどのBと、Cから買い取った: B and C are both where it comes from; と before a comma lists, it is no partner."""
+    """AなどのBと、Cから買い取った: B and C are both where it comes from (and Aと、Bが…: both act); と before a comma
+    lists, it is no partner."""
     for f in frames.values():
         for a in f.args:
             if a.role != "partner" or a.particle != "と" or a.token < 0:
@@ -3397,8 +3407,10 @@ def shared_case(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -
             k = _past_gloss(view, a.token)
             if not (k + 1 < len(view.toks) and view.toks[k].text == "と" and view.toks[k + 1].text in ("、", "，")):
                 continue
-            later = [b for b in f.args if b.token > a.token and b.particle in ("から", "に", "へ", "を")]
-            if later and not any(is_predicate(t) for t in view.toks[a.token + 1:later[0].token]):
+            later = [b for b in f.args if b.token > a.token and b.particle in ("から", "に", "へ", "を", "が")]
+            if later and not any(is_predicate(t) and t.lemma not in ("ある", "だ") for t in
+                                 view.toks[a.token + 1:later[0].token]) and (later[0].particle != "が" or _actors(a)):
+                # (AとBが声明を出した, Aと、同社のCEOであるB氏が: both act, neither is the other's partner)
                 a.role, a.particle = later[0].role, later[0].particle
 
 
