@@ -98,6 +98,8 @@ PERSON_PREDICATES = ("創業", "設立", "就任", "退任", "辞任", "率い�
 #: nouns a predicate can modify to make it a plan: 〜する計画だ, 〜する方針
 PLAN_NOUNS = {"計画", "方針", "予定", "考え", "意向", "構想", "見通し", "狙い", "方向", "目標", "見込み", "案"}
 NEGATIVE_AUX = {"ない", "ぬ", "ず", "ん"}
+#: acts of withdrawing, asserted as no relation to what is withdrawn from
+WITHDRAWING = {"撤退", "撤収"}
 PASSIVE_AUX = {"れる", "られる"}
 #: role words of nominal relations and the direction of their triple
 #: "owner": Aの子会社B -> (A, 子会社, B); "holder": A創業者のB -> (B, 創業者, A); "parent": A親会社のB -> (B, 親会社, A)
@@ -994,7 +996,8 @@ def build_frame(view: SentenceView, i: int, disc: Discourse | None = None) -> Fr
     t = view.toks[i]
     frame = Frame(i, predicate_label(view, i))
     auxes = _aux(view, i)
-    frame.negated = any(a.lemma in NEGATIVE_AUX for a in auxes)
+    # (三菱商事が撤退した秋田県沖: a withdrawal ends a presence, as giving up ends a plan)
+    frame.negated = any(a.lemma in NEGATIVE_AUX for a in auxes) or t.lemma in WITHDRAWING
     frame.passive = any(a.lemma in PASSIVE_AUX for a in auxes)
     for c in view.children[i]:
         ct = view.toks[c]
