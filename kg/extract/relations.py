@@ -2709,6 +2709,10 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                 # 経済産業省は…助成する。…製錬子会社Xから調達する: a ministry owns no subsidiary; the company the text
                 # is on does
                 before = disc.main_actor(("company",))
+            if not before and kind == "owner" and disc.topic and all(m.type == "person" for m in disc.topic):
+                # ispace創業者の袴田武史氏は…。米国の子会社であるispace U.S.は: the person's company
+                employer = disc.employer_of(disc.topic[0].name)
+                before = [employer] if employer is not None else []
             owner = (before or [m for m in disc.topic if m.type in kinds])[:1]
             if word in ("合弁会社", "共同出資会社") and owner:
                 owner = [m for m in conjuncts(view, view.head_of.get(owner[0].span, -1)) if m.type in kinds] or owner
