@@ -1715,6 +1715,12 @@ def _named_by_object(view: SentenceView, frame: Frame, label: str) -> str:
     return ""
 
 
+def _joint_venture(view: SentenceView, a: Arg) -> bool:
+    """The argument is a joint venture: 合弁会社を, or a name its category noun calls one (合弁会社「NFTカソード」を)."""
+    before = [view.sent.text[max(0, m.start - view.sent.start - 6):m.start - view.sent.start] for m in a.mentions]
+    return a.token >= 0 and ("合弁" in _compound_word(view, a.token) or any("合弁" in b for b in before))
+
+
 def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Discourse,
                     inherited: list[Mention]) -> list[Relation]:
     toks = view.toks
@@ -2095,9 +2101,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
                     continue
                 joint_act = label.startswith("共同")  # AはBと共同開発するXを: B develops X too
                 # AはBと合弁会社「X」を設立: a joint venture is founded together
-                venture = a.particle == "と" and any(
-                    oa.role == "object" and oa.token >= 0 and "合弁" in _compound_word(view, oa.token)
-                    for oa in frame.args)
+                venture = a.particle == "と" and any(oa.role == "object" and _joint_venture(view, oa) for oa in frame.args)
                 if entity_objects and (not reciprocal or joint_act):
                     for oa in entity_objects:
                         for o in oa.mentions:
