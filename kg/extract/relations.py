@@ -2466,10 +2466,16 @@ def share_relations(article: Article, view: SentenceView, frames: dict[int, Fram
     # Xの出資比率は: X; else the company the text just introduced
     owned = ([m for m in of_mention(view, ratio) if m.type == "company"] or [
         c for c in (disc.new_company if disc is not None else []) if c.type == "company"]) if ratio is not None else []
+    # 合弁会社「X」を設立し、Aが60%、Bが40%を出資する: the company the sentence set up before the pairs
+    founded = [o for f in frames.values() if any(w in f.label for w in ("設立", "発足")) for a in f.args
+               if a.role == "object" for o in a.mentions if o.type == "company" and o.end <= pairs[0][0].start]
     for m, share, end, _ in pairs:
         verb = next((i for i in sorted(frames) if i > end and any(w in frames[i].label for w in SHARE_ACTS)), None)
         if verb is not None and not frames[verb].negated:
             out.append(_rel(article, view.sent, m, share, frames[verb].label, "share", "object", 0.7))
+            if not any(a.role == "target" and a.mentions for a in frames[verb].args):
+                out.extend(_rel(article, view.sent, m, c, frames[verb].label, "share", "target", 0.6)
+                           for c in founded[:1] if c.span != m.span)
         elif verb is None and ratio is not None:
             out.append(_rel(article, view.sent, m, share, "出資する", "share", "object", 0.7))
             out.extend(_rel(article, view.sent, m, c, "出資する", "share", "target", 0.6,
