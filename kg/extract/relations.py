@@ -1585,6 +1585,11 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
     if (count == 1 and view.particle(i) == "の" and just is not None and just.type in types
             and view.toks[k].end == just.end):
         return [just]  # クリーブランド・クリフスと、同社のCEOである…氏: the company named right before
+    parties = [m for m in sent_mentions if m.type in types and m.start < view.toks[i].start and m.span in view.head_of
+               and view.particle(view.head_of[m.span]) in ("に", "を", "から")]
+    if count == 1 and view.particle(i) in ("と", "との") and parties and word == "同社":
+        # JOGMECはシラーに…出資し、伊藤忠商事も同社と…契約を結んでいる: the party the sentence acted on
+        return parties[-1:]
     if count == 1 and own and view.particle(i) == "の":  # (not ANAHDは同社から購入: one act's two parties)
         return own[:1]
     # 富士フイルムが…を持ち、同社は米国でも…: a subject 同社 after a clause of this sentence with its own が-actor
@@ -3773,6 +3778,13 @@ def partner_of_agreement(view: SentenceView, frames: dict[int, Frame], disc: Dis
             lo = max((a.token for a in f.args if a.token < o and a.role in SUBJECT_ROLES), default=-1)
             for k in range(o - 1, lo, -1):
                 m = view.mention(k)
+                if m is None and nfkc(view.toks[k].text) in REFERENCES and view.particle(k) == "と":
+                    # 伊藤忠商事も同社と…契約を結んでいる: the party 同社 stands for
+                    found = [x for x in resolve_reference(view, k, disc, view.mentions) if x.type in ACTOR_TYPES]
+                    if found:
+                        _release(frames, {k})
+                        f.args.append(Arg("partner", k, found, "と", nfkc(view.toks[k].text)))
+                        break
                 if m is None or m.type not in ACTOR_TYPES or view.head_of.get(m.span) != k or view.particle(k) != "と":
                     continue
                 _release(frames, {k})  # (its place in the clause on the agreement's content is no place)
