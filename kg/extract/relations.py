@@ -1314,6 +1314,11 @@ def order_giver_relations(article: Article, view: SentenceView, frames: dict[int
                 view.particle(c) == "の" for a in f.args if a.role == "object" and a.token >= 0
                 for c in view.children[a.token]):
             continue  # (Xから受注: the giver is named; 国内大手の基地局を受注: whose it is, said another way)
+        if disc.built and any(a.role in ("object", "topic", "about") and a.token >= 0 and not a.mentions
+                              for a in f.args) and not any(a.mentions for a in f.args if a.role == "object"):
+            # 3社は…に地熱発電所「X」を建設する。…発電設備は富士電機が一括で受注した: the order is for what they build
+            out.extend(_rel(article, view.sent, t, b, "受注する", "order-giver", "object", 0.5, resolved="topic")
+                       for t in takers for b in disc.built if b.type == "facility")
         pool = disc.lead if disc.paragraph else disc.topic
         givers = [m for m in pool if m.type == "company" and m.name not in {t.name for t in takers}
                   and m.name in disc.buyers]  # (one the text said builds, invests or orders)
