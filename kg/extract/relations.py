@@ -2258,6 +2258,8 @@ def _root(view: SentenceView) -> int:
 
 #: acts that put something up where their で-place says (熊本県菊池市で建設中の新工場)
 BUILDING_VERBS = ("建設", "建てる", "設ける", "設置", "開設", "新設", "整備", "増設", "建造", "立地")
+#: acts said to be under way in one word (開発中, 建設中) before the thing they are on
+_IN_PROGRESS_ACTS = BUILDING_VERBS + ("開発", "製造", "生産", "計画", "治験")
 #: verbs that place a facility where their に/で argument says: 熊本県菊陽町に建設した工場
 SITING_VERBS = BUILDING_VERBS + ("計画", "運転", "稼働", "置く", "持つ", "構える", "運営", "開所", "竣工", "完成", "ある", "位置",
                                  "備える", "有する", "開く")
@@ -2531,11 +2533,14 @@ def in_progress(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -
     toks = view.toks
     view.in_progress = []
     for k in range(1, len(toks) - 1):
-        if not _under_construction(toks, k - 1) or toks[k + 1].text != "の":
+        word = nfkc(toks[k].text)
+        # (Xが開発中の「Y」: one word to Sudachi)
+        single = word.endswith(("中", "予定")) and word.rstrip("中予定") in _IN_PROGRESS_ACTS
+        if not (_under_construction(toks, k - 1) or single) or toks[k + 1].text != "の":
             continue
         places: list[Mention] = []
         actors: list[Mention] = []
-        j = k - 2
+        j = k - 1 if single else k - 2
         while j >= 0 and toks[j].pos in ("ADP", "PUNCT", "NOUN", "PROPN", "NUM", "SYM", "ADJ") and toks[j].text not in (
                 "は", "、"):
             m = view.mention(j)
@@ -2549,7 +2554,7 @@ def in_progress(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -
                     break
             j -= 1
         if actors or places:
-            view.in_progress.append((actors, toks[k - 1].text + "する", k, places))
+            view.in_progress.append((actors, (word.rstrip("中予定") if single else toks[k - 1].text) + "する", k, places))
 
 
 def in_progress_relations(article: Article, view: SentenceView, topic: list[Mention]) -> list[Relation]:
