@@ -1620,7 +1620,7 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
         return disc.last_ga[:1]
     if not topical and count == 1 and "company" in types and disc.topic and all(m.type == "person" for m in disc.topic):
         # ルミナ創業者の早瀬真琴社長は「…」と話す。同社は…: the company of the person the sentence before was on
-        employer = disc.employer.get(disc.topic[0].name)
+        employer = disc.employer_of(disc.topic[0].name)
         since = [m for m in disc.recent + [m for m in sent_mentions if m.start < view.toks[i].start]
                  if m.type in types and m.start > disc.topic[0].start]  # (no company named after the person)
         if employer is not None and all(m.name == employer.name for m in since):
@@ -2599,15 +2599,13 @@ def gloss_officers(article: Article, view: SentenceView) -> list[Relation]:
                 nfkc(t.text).endswith(w) for w, kind in ROLE_WORDS.items() if kind == "holder")):
             continue  # (代表取締役社長, one word to Sudachi)
         k = t.i - 1
-        while k > 0 and toks[k].text not in _OPEN_PARENS and toks[k].text not in ("）", ")", "。"):
+        while k > 0 and toks[k].text not in ("（", "(", "）", ")", "。"):
             k -= 1
-        owner = view.mention(k - 1) if k > 0 and toks[k].text in _OPEN_PARENS else None
+        owner = view.mention(k - 1) if k > 0 and toks[k].text in ("（", "(") else None
         if owner is not None and owner.type in ("company", "organization"):
             out.append(_rel(article, view.sent, person, owner, _compound_word(view, t.i), "nominal", "holder", 0.8))
     return out
 
-
-_OPEN_PARENS = ("（", "(")
 
 
 def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
