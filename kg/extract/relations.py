@@ -2475,12 +2475,13 @@ def share_relations(article: Article, view: SentenceView, frames: dict[int, Fram
         return []  # (Aが40%を出資する alone: the frame's own object)
     ratio = next((t.i for t in toks if view.particle(t.i) == "は" and t.i < pairs[0][2]
                   and _compound_word(view, t.i).endswith(SHARE_RATIO_NOUNS)), None)
-    # Xの出資比率は: X; else the company the text just introduced
-    owned = ([m for m in of_mention(view, ratio) if m.type == "company"] or [
-        c for c in (disc.new_company if disc is not None else []) if c.type == "company"]) if ratio is not None else []
     # 合弁会社「X」を設立し、Aが60%、Bが40%を出資する: the company the sentence set up before the pairs
     founded = [o for f in frames.values() if any(w in f.label for w in ("設立", "発足")) for a in f.args
                if a.role == "object" for o in a.mentions if o.type == "company" and o.end <= pairs[0][0].start]
+    # Xの出資比率は: X; else the company the text just introduced (新会社「X」を発足させ、出資比率は…)
+    owned = ([m for m in of_mention(view, ratio) if m.type == "company"] or [
+        c for c in (disc.new_company if disc is not None else []) if c.type == "company"] or founded[:1]
+             ) if ratio is not None else []
     for m, share, end, _ in pairs:
         verb = next((i for i in sorted(frames) if i > end and any(w in frames[i].label for w in SHARE_ACTS)), None)
         if verb is not None and not frames[verb].negated:
