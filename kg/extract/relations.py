@@ -2423,11 +2423,13 @@ def beneficiary_relations(article: Article, view: SentenceView, frames: dict[int
             continue
         if any(a.role in ("target", "object") and _actors(a) for a in f.args):
             continue
-        givers = [m for a in f.args if a.role in SUBJECT_ROLES and a.particle in ("が", "も") for m in a.mentions
-                  if m.type in ("agency", "organization", "company")]
+        lending = "融資" in f.label
+        givers = [m for a in f.args if a.role in SUBJECT_ROLES and (a.particle in ("が", "も") or lending)
+                  for m in a.mentions if m.type in ("agency", "organization", "company")]  # (銀行は…を融資する)
         at = view.head_of.get(givers[0].span, i) if givers else i
         if not givers:  # 経産省は新会社を支援の対象とし、…を補助する方針だ: the giver said above
-            givers = [m for m in subject_of.get(i, []) if m.type in ("agency", "organization")]
+            givers = [m for m in subject_of.get(i, []) if m.type in ("agency", "organization")
+                      or lending and m.type == "company"]  # (銀行は協調融資団を組み、…を融資する)
         if not givers:
             continue
         before = [k for k in frames if k < i and not is_relative_clause(view, k) and k < at]
@@ -2441,6 +2443,11 @@ def beneficiary_relations(article: Article, view: SentenceView, frames: dict[int
             # USJCは…約150億円を投じる。経済産業省は…、このうち最大50億円を補助する: an authority's grant with no
             # receiver said goes to the company the text is on
             takers = [m for m in disc.topic if m.type == "company"][:1]
+            resolved = "topic"
+        if not takers and lending and not any(a.role == "target" for a in f.args):
+            # 事業会社「X」が建設と運営を担う。…DBJと秋田銀行は…計約250億円を融資する: a loan with no borrower said
+            # goes to the company just set up for the project
+            takers = [m for m in disc.new_company if all(m.name != g.name for g in givers)]
             resolved = "topic"
         out.extend(_rel(article, view.sent, g, m, f.label, "beneficiary", "target", 0.6, resolved=resolved)
                    for g in givers for m in takers)
