@@ -4203,7 +4203,8 @@ def note_acts(view: SentenceView, frames: dict[int, Frame], subject_of: dict[int
         if f.negated:
             continue
         doers = [m for a in f.args if a.role in SUBJECT_ROLES for m in a.mentions] or subject_of.get(i) or topic
-        if any(w in f.label for w in BUILDING_VERBS + ORDERING_VERBS + ("投資", "導入", "敷設")):
+        if any(w in f.label for w in BUILDING_VERBS + ORDERING_VERBS + ("投資", "導入", "敷設", "着手", "更新", "改修")):
+            # (…を更新する工事に着手した: one who has work done)
             disc.buyers |= {m.name for m in doers if m.type == "company"}
         if any(w in f.label for w in BUILDING_VERBS + ("敷設",)):
             # (one company building it: its own cost, the company's)
