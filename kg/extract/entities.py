@@ -511,6 +511,11 @@ def _company_word(t: Token, res: Resources) -> bool:
 _NAMED_KINDS = ("ブランド", "商品名", "製品名", "ブランド名", "サービス名", "愛称", "名称")
 
 
+def _name_part(x: Token) -> bool:
+    """A token a name in brackets after a clause may be made of: Latin, katakana, a joint or a proper noun."""
+    return _latin_word(x) or _is_katakana(x) or x.text in ("・", "-") or "固有名詞" in x.tag
+
+
 def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """大規模言語モデル「tsuzumi」, 新薬「ゾコーバ」: a name in 「」 right after a category noun."""
     out = []
@@ -539,19 +544,15 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         kind_after = KINDS_AFTER_BRACKETS.get(nfkc(toks[close + 1].text)) if close is not None and close + 1 < len(
             toks) else None  # 「クローズドループ」技術: the kind comes after the name
         # 味の素ファインテクノが供給する「ABF（…）」: a Latin or katakana name right after a clause names its thing
-        after_clause = (prev.pos in ("AUX", "VERB") and "連体形" in prev.inflection and len(inner) <= 4
-                        and prev.lemma not in ("だ", "な", "ない")  # (新たな「ゴールドラッシュ」: an adjective's)
-                        and all(_latin_word(x) or _is_katakana(x) or x.text in ("・", "-") or x.pos == "NUM"
-                                or "固有名詞" in x.tag for x in inner)
-                        and any(_latin_word(x) or x.oov or x.text in NAME_JOINTS or "固有名詞" in x.tag
-                                for x in inner))  # a name (KDDIが運営する「テレハウス大阪堂島」), not a
-        # common katakana word (新たな「ゴールドラッシュ」)
-        if (not after_clause and prev.pos in ("AUX", "VERB") and "連体形" in prev.inflection and 2 <= len(inner) <= 5
-                and prev.lemma not in ("だ", "な", "ない")
-                and res.rules.suffix_type(_surface(sent, i + 1, j)) in ("facility", "event")
-                and all(_latin_word(x) or _is_katakana(x) or x.text in ("・", "-") or "固有名詞" in x.tag
-                        for x in inner[:-1])):
-            after_clause = True  # 同社が開発する「ブルーガム鉱山」: katakana words and the ending of a site's name
+        clause = (prev.pos in ("AUX", "VERB") and "連体形" in prev.inflection
+                  and prev.lemma not in ("だ", "な", "ない"))  # (新たな「ゴールドラッシュ」: an adjective's)
+        after_clause = clause and (
+            len(inner) <= 4 and all(_name_part(x) or x.pos == "NUM" for x in inner)
+            and any(_latin_word(x) or x.oov or x.text in NAME_JOINTS or "固有名詞" in x.tag for x in inner)
+            # a name (KDDIが運営する「テレハウス大阪堂島」), not a common katakana word (新たな「ゴールドラッシュ」)
+            or 2 <= len(inner) <= 5 and all(_name_part(x) for x in inner[:-1])
+            and res.rules.suffix_type(_surface(sent, i + 1, j)) in ("facility", "event"))
+        # (同社が開発する「ブルーガム鉱山」: katakana words and the ending of a site's name)
         if not after_no and not kind_after and not after_clause and (
                 (prev.pos not in ("NOUN", "PROPN") and not prev.tag.startswith("名詞") and not suffix_noun)
                 or (prev.tag.startswith("接尾辞") and not suffix_noun)
@@ -838,12 +839,17 @@ def _seat_gloss(toks: tuple[Token, ...], i: int, res: Resources) -> bool:
     close = next((k for k in range(i + 2, min(i + 6, len(toks))) if toks[k].text in _CLOSE), None)
     if close is None:
         return False
-    gloss = nfkc(_text(toks, i + 1, close))
-    seat = res.by_surface.get(fold(gloss))
     if close == i + 3 and all("地名" in x.tag for x in toks[i + 1:close]):
         return True  # （マサチューセッツ州ケンブリッジ）: a state and its city
+    gloss = nfkc(_text(toks, i + 1, close))
+    seat = res.by_surface.get(fold(gloss))
     return bool(_WARD_GLOSS.match(gloss)) or (seat is not None and seat.type == "place"
                                               or res.rules.suffix_type(gloss) == "place")
+
+
+#: the corporate forms written before or after a company's name (株式会社X, X株式会社): no part of the name
+CORPORATE_FORMS = ("株式会社", "有限会社", "合同会社")
+_FORM_AFTER = re.compile(r"(?<=.{2})(?:" + "|".join(CORPORATE_FORMS) + ")$")
 
 
 def seat_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
@@ -859,7 +865,7 @@ def seat_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         a, b = strip_descriptors(toks, a, b, res)
         a, b, _ = strip_country(toks, a, b, res, "company")
         a, b = trim(toks, a, b, res, "company")
-        if b - a > 1 and nfkc(toks[a].text) in ("株式会社", "有限会社", "合同会社"):
+        if b - a > 1 and nfkc(toks[a].text) in CORPORATE_FORMS:
             a += 1  # 株式会社ジーノミクス・ラボ（本社：…）: the name after the corporate form written first
         if a >= b or b - a > 6 or toks[a].text in res.rules.stopmods:
             continue
@@ -869,7 +875,7 @@ def seat_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         entry = res.by_surface.get(fold(text))
         if entry is not None and entry.type not in ("company", "organization"):
             continue
-        name = entry.canonical if entry else re.sub(r"(?<=.{2})(?:株式会社|有限会社|合同会社)$", "", text)
+        name = entry.canonical if entry else _FORM_AFTER.sub("", text)
         out.append(Candidate(sent.index, a, b, entry.type if entry else "company", name, "descriptor", "seat"))
         # (ミナトケミカル株式会社（本社：…）: the company is named without its corporate form, which stays a surface)
     return out
@@ -1618,12 +1624,11 @@ def echo_mentions(article: Article, sentences: list[Sentence], found: list[Menti
     for sent in sentences:
         toks = sent.tokens
         for a in range(len(toks)):
-            ends = [b for b in range(a, min(len(toks), a + 8))
-                    if len(article.text[toks[a].start:toks[b].end]) <= longest
-                    and article.text[toks[a].start:toks[b].end] in names]
-            for b in reversed(ends):  # the longest name first (大阪ガスUSA, not 大阪ガス|USA)
-                text = article.text[toks[a].start:toks[b].end]
-                m = names[text]
+            spans = [(b, article.text[toks[a].start:toks[b].end]) for b in range(a, min(len(toks), a + 8))]
+            for b, text in reversed(spans):  # the longest name first (大阪ガスUSA, not 大阪ガス|USA)
+                m = names.get(text) if len(text) <= longest else None
+                if m is None:
+                    continue
                 if text in short and b + 1 < len(toks) and nfkc(toks[b + 1].text) in res.rules.titles:
                     continue  # (小野氏: a person of that name, not 小野薬品工業)
                 if any((sent.index, i) in taken for i in range(toks[a].start, toks[b].end)) or any(

@@ -1497,6 +1497,16 @@ class Discourse:
     #: the one person an interview is with (天空ネットワークス社長の真鍋透氏に戦略を聞いた)
     interviewee: Mention | None = None
 
+    def in_answer(self) -> bool:
+        """A quotation of the speaker's runs on from a sentence before (「…を購入する。整備はAが担い、…」)."""
+        return bool(self.speaker) and self.quote_depth > 0
+
+    def topic_employer(self) -> Mention | None:
+        """The company of the person the text is on (ispace創業者の袴田武史氏は…), when its topic is people."""
+        if not self.topic or any(m.type != "person" for m in self.topic):
+            return None
+        return self.employer_of(self.topic[0].name)
+
     def employer_of(self, name: str) -> Mention | None:
         """The company the text gave a person (by name, or by the full name the name shortens)."""
         return self.employer.get(name) or self.employer.get(self.full_name(name) or "")
@@ -1618,12 +1628,12 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
         # 四国電力は…。バーナーには三菱重工業が開発したバーナーを採用する。同社は…: the one company the sentence
         # before named, as an actor, is nearer than the topic it did not name
         return disc.last_ga[:1]
-    if not topical and count == 1 and "company" in types and disc.topic and all(m.type == "person" for m in disc.topic):
+    employer = disc.topic_employer() if not topical and count == 1 and "company" in types else None
+    if employer is not None:
         # ルミナ創業者の早瀬真琴社長は「…」と話す。同社は…: the company of the person the sentence before was on
-        employer = disc.employer_of(disc.topic[0].name)
         since = [m for m in disc.recent + [m for m in sent_mentions if m.start < view.toks[i].start]
                  if m.type in types and m.start > disc.topic[0].start]  # (no company named after the person)
-        if employer is not None and all(m.name == employer.name for m in since):
+        if all(m.name == employer.name for m in since):
             return [employer]
     if len(topical) >= count:
         return topical[:count] if count > 1 else topical[:1]
@@ -1765,7 +1775,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             if not subjects and main_clause(view, frame.pred):
                 # 「NICTの『…事業』に採択され、…」: who is acted on goes unsaid, as an actor would (the speaker's
                 # company in an answer, else the topic)
-                speech = _quote_span(view, frame.pred) or disc.speaker and disc.quote_depth > 0
+                speech = _quote_span(view, frame.pred) or disc.in_answer()
                 subjects = list(disc.speaker) if speech else [m for m in disc.topic if m.type in ACTOR_TYPES]
             others = [a for a in others if a is not agent] + [Arg("object", -1, subjects, "")]
             subjects = agent.mentions
@@ -1896,7 +1906,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         # company acts: 吉永氏「…KDDIとは提携済みで…」)
         # (inside an answer that runs over several sentences, the speaker's company still acts: 「…を購入する。
         # 整備はAが担い、…。地上局を建設し、…」, not the が-actor of the sentence before)
-        subjects = disc.speaker if quoted or disc.speaker and disc.quote_depth > 0 else disc.topic
+        subjects = disc.speaker if quoted or disc.in_answer() else disc.topic
         own = [r for k in range(frame.pred) if nfkc(toks[k].text) == "同社" and view.particle(k) == "の"
                for r in resolve_reference(view, k, disc, view.mentions)][:1]
         if not quoted and own and own[0].name not in {m.name for m in subjects}:
@@ -2542,8 +2552,8 @@ def in_progress(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -
     view.in_progress = []
     for k in range(1, len(toks) - 1):
         word = nfkc(toks[k].text)
-        # (Xが開発中の「Y」: one word to Sudachi)
-        single = word.endswith(("中", "予定")) and word.rstrip("中予定") in _IN_PROGRESS_ACTS
+        stem = word.rstrip("中予定")
+        single = word.endswith(("中", "予定")) and stem in _IN_PROGRESS_ACTS  # (Xが開発中の「Y」: one word to Sudachi)
         if not (_under_construction(toks, k - 1) or single) or toks[k + 1].text != "の":
             continue
         places: list[Mention] = []
@@ -2562,7 +2572,7 @@ def in_progress(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -
                     break
             j -= 1
         if actors or places:
-            view.in_progress.append((actors, (word.rstrip("中予定") if single else toks[k - 1].text) + "する", k, places))
+            view.in_progress.append((actors, (stem if single else toks[k - 1].text) + "する", k, places))
 
 
 def in_progress_relations(article: Article, view: SentenceView, topic: list[Mention]) -> list[Relation]:
@@ -2613,7 +2623,6 @@ def gloss_officers(article: Article, view: SentenceView) -> list[Relation]:
         if owner is not None and owner.type in ("company", "organization"):
             out.append(_rel(article, view.sent, person, owner, _compound_word(view, t.i), "nominal", "holder", 0.8))
     return out
-
 
 
 def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
@@ -2740,10 +2749,8 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
                 # 経済産業省は…助成する。…製錬子会社Xから調達する: a ministry owns no subsidiary; the company the text
                 # is on does
                 before = disc.main_actor(("company",))
-            if not before and kind == "owner" and disc.topic and all(m.type == "person" for m in disc.topic):
-                # ispace創業者の袴田武史氏は…。米国の子会社であるispace U.S.は: the person's company
-                employer = disc.employer_of(disc.topic[0].name)
-                before = [employer] if employer is not None else []
+            if not before and kind == "owner" and (employer := disc.topic_employer()) is not None:
+                before = [employer]  # ispace創業者の袴田武史氏は…。米国の子会社であるispace U.S.は: the person's company
             owner = (before or [m for m in disc.topic if m.type in kinds])[:1]
             if word in ("合弁会社", "共同出資会社") and owner:
                 owner = [m for m in conjuncts(view, view.head_of.get(owner[0].span, -1)) if m.type in kinds] or owner
@@ -2809,13 +2816,13 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             nxt = view.mention(t.i + 2) if t.i + 2 < len(toks) and toks[t.i + 1].text == "の" else None
             if not any(m.type in ACTOR_TYPES for m in other) and nxt is not None and nxt.type in ACTOR_TYPES:
                 other = [nxt]  # 子会社の|X: the name right after it, whatever the parser hung the phrase on
-            if (not other and view.mention(h) is None and h + 2 < len(toks) and toks[h + 1].text == "、"
-                    and nfkc(toks[h].text).endswith(COMPANY_DESCRIPTORS) and view.mention(h + 2) is not None):
-                other = [view.mention(h + 2)]  # A傘下の電池メーカー、AESCジャパンは: the name after the comma
-            if (not other and view.mention(h) is None and h + 3 < len(toks) and toks[h + 1].text == "で"
-                    and toks[h + 2].lemma == "ある" and nfkc(toks[h].text).endswith(COMPANY_DESCRIPTORS)
-                    and view.mention(h + 3) is not None and view.mention(h + 3).type in ("company", "organization")):
-                other = [view.mention(h + 3)]  # A傘下の電池メーカーであるB: the name after である
+            if not other and view.mention(h) is None and nfkc(toks[h].text).endswith(COMPANY_DESCRIPTORS):
+                # A傘下の電池メーカー、AESCジャパンは: the name after the comma; A傘下の電池メーカーであるB: after である
+                comma = h + 2 < len(toks) and toks[h + 1].text == "、"
+                copula = h + 3 < len(toks) and toks[h + 1].text == "で" and toks[h + 2].lemma == "ある"
+                named = view.mention(h + 2) if comma else view.mention(h + 3) if copula else None
+                if named is not None and (comma or named.type in ("company", "organization")):
+                    other = [named]
         if not other and kind == "origin":
             k = t.i + 1  # 九州大学|発(obl)|スタートアップの|X: the parser did not hang X on 発
             while k < min(t.i + 4, len(toks)) and toks[k].text in ("スタートアップ", "ベンチャー", "企業", "の"):
