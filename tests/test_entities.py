@@ -18,14 +18,11 @@ ENTITY_CASES = [json.loads(line) for line in (DATA / "entity_cases.jsonl").read_
 #: Cases of the table kg does not get exactly right yet, with the reason (kept visible as xfail).
 KNOWN_GAPS = {
     "ent-006": "北上工場 after 岩手県の: a bare place-named plant is not proposed",
-    "ent-023": "リン酸鉄リチウムイオン電池: Sudachi splits リン|酸|鉄 and the dictionary form differs",
     "ent-032": "800万回線: 回線 is not an amount unit",
     "ent-044": "後発医薬品 is listed as a technology by kg's dictionary, not by the table",
     "ent-047": "抗体医薬品 is listed as a technology by kg's dictionary, not by the table",
     "ent-064": "すいそ ふろんてぃあ: a hiragana name with a space",
     "ent-066": "bare 政府 (the Japanese government) is not an entity for kg",
-    "ent-079": "アマゾン・ウェブ・サービス（AWS）: typing of the pair",
-    "ent-091": "フォルクスワーゲン（VW）: glued 独 prefix inside the acronym pair",
     "ent-092": "幸田製作所: 製作所 reads as a company suffix",
     "ent-093": "クルーズ after 子会社: a common katakana word",
     "ent-098": "スパッタリングターゲット: not a known technology head",

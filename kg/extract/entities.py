@@ -174,7 +174,8 @@ def _bad_edge(t: Token) -> bool:
     """A token that cannot start or end a name. Sudachi's proper nouns count as names whatever part of
     speech the tagger guessed (三菱UFJ信託銀行 came out as PUNCT)."""
     return t.pos in _BAD_EDGE_POS and not t.tag.startswith("名詞-固有名詞") and not (
-        t.tag.startswith("名詞") and _KATAKANA.match(t.text) and t.text not in ("・", "ー"))  # カナエバイオ as ADV
+        t.tag.startswith("名詞") and _KATAKANA.match(t.text) and t.text not in ("・", "ー")) and not (  # カナエバイオ as ADV
+        t.pos == "VERB" and t.tag.startswith("名詞-普通名詞-一般"))  # 北辰|リソテック: a noun to Sudachi, no verb
 
 
 def _after_place_heads(toks: tuple[Token, ...], a: int, b: int) -> int:
@@ -313,6 +314,8 @@ def looks_like_name(toks: tuple[Token, ...], a: int, b: int, etype: str, res: Re
         return False  # CDMO市場: a market or a field, not a company
     if all(t.pos in ("NUM", "SYM", "PUNCT") for t in span):
         return False
+    if re.search(r"[0-9]", nfkc(text)) and nfkc(text).endswith(("級", "クラス")):
+        return False  # 耐圧1200ボルト級, 2ナノ級: a grade or a size, not a product's name
     if span[0].text in res.rules.stopmods:
         return False
     if etype in ("person", "place", "company", "organization", "agency"):
@@ -440,7 +443,14 @@ def _noun_run_before(toks: tuple[Token, ...], end: int, res: Resources, adjectiv
         a -= 1
     while a < end - 1 and (toks[a].tag.startswith("接尾辞") or toks[a].text in ("・", "･")):
         a += 1  # 次世代|型原子力発電所: a run never starts with a suffix
+    if a > 0 and toks[a - 1].text in _ITEM_MARKS:
+        # ■洋上風力 西海リニューアブルズは: a round-up item's heading word, then a space, then the name
+        a = next((k for k in range(a + 1, end) if toks[k - 1].end < toks[k].start), a)
     return a
+
+
+#: marks that open a round-up's item, followed by a heading word and a space (■洋上風力 X社は…)
+_ITEM_MARKS = ("■", "□", "◆", "◇", "●", "○", "▼", "▲", "▽", "△", "◎", "★", "☆")
 
 
 def acronym_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
@@ -869,7 +879,9 @@ def seat_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             a += 1  # 株式会社ジーノミクス・ラボ（本社：…）: the name after the corporate form written first
         if a >= b or b - a > 6 or toks[a].text in res.rules.stopmods:
             continue
-        if not any(_namelike(x) for x in toks[a:b]) or any(x.pos == "NUM" for x in toks[a:b]):
+        # 瑞光化学株式会社（本社：…）: a press release's own corporate form and gloss make a name of common words
+        released = b - a > 1 and nfkc(toks[b - 1].text) in CORPORATE_FORMS and nfkc(toks[i + 1].text) == "本社"
+        if not (released or any(_namelike(x) for x in toks[a:b])) or any(x.pos == "NUM" for x in toks[a:b]):
             continue
         text = nfkc(_text(toks, a, b))
         entry = res.by_surface.get(fold(text))
@@ -1352,7 +1364,9 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         if a >= b:
             continue
         a, b = strip_descriptors(toks, a, b, res)
-        a, b, country = strip_country(toks, a, b, res, etype)
+        # (米テキサス・インスツルメンツ, a 'place' to the model: its corporate ending makes it a company, unprefixed)
+        a, b, country = strip_country(toks, a, b, res, "company" if res.rules.suffix_type(
+            nfkc(_text(toks, a, b))) == "company" and etype != "person" else etype)
         a, b = trim(toks, a, b, res, etype)
         while b > a + 1 and nfkc(toks[b - 1].text) in RUN_BREAKERS:
             b -= 1  # APB|創業者 (a 'facility' to the model): the role is no part of the name
@@ -1545,7 +1559,9 @@ def type_acronym_pairs(cands: list[Candidate], sent: Sentence, res: Resources, m
             if long_c is not None:
                 for m in model:
                     if m.start <= long_c.start and long_c.end <= m.end and m.type not in ("amount",):
-                        etype = m.type
+                        # ゴトウ・オフショアウィンド（GOW）: no one is given an acronym; a name the model takes for a
+                        # foreign person's is a company's when the text defines an acronym for it
+                        etype = "company" if m.type == "person" else m.type
                         break
         if etype is None:
             if long_c is not None and res.rules.techhead(long_c.name):
@@ -1553,6 +1569,13 @@ def type_acronym_pairs(cands: list[Candidate], sent: Sentence, res: Resources, m
         c.type = etype or ""  # an untyped pair (株式公開買い付け（TOB）) is not an entity
         if partner is not None and not partner.type:
             partner.type = c.type
+        if c.detail == "long" and c.type == "company":
+            a, _b, country = strip_country(sent.tokens, c.start, c.end, res, c.type)
+            if country:  # 仏アルカテル・サブマリン・ネットワークス（ASN）: the country is no part of the name
+                c.start, c.name = a, nfkc(_text(sent.tokens, a, c.end))
+                c.attrs = {**c.attrs, "country": country}
+                if partner is not None:
+                    partner.attrs = {**partner.attrs, "pair": f"{sent.tokens[a].start}-{sent.tokens[c.end - 1].end}"}
 
 
 #: sources that name something reliably enough for its other occurrences in the article to count
