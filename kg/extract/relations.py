@@ -64,7 +64,7 @@ LIGHT_VERBS = {
 }
 #: verbs whose partner is the other party of the act itself: AはBと提携/統合/合併する
 RECIPROCAL = ("提携", "統合", "合併", "協業", "連携", "協力", "合弁", "業務提携", "資本提携", "経営統合", "共同開発",
-              "協議", "交渉", "契約", "合意", "締結", "覚書", "協定")
+              "協議", "交渉", "契約", "合意", "締結", "覚書", "協定", "共同")
 #: what an authority or a partner hands over, which names the act of handing it (免許を交付する)
 _GRANTED = {"免許", "許可", "認可", "承認", "補助金", "助成金", "交付金", "ライセンス", "権利", "販売権", "開発権",
             "特許", "株式", "新株", "社債"}
@@ -134,7 +134,9 @@ REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "orga
               "同研究所": ("organization", "facility"), "同発電所": ("facility",), "同国": ("place",),
               "同市": ("place",), "同州": ("place",), "同県": ("place",), "同製作所": ("facility", "company"),
               "同拠点": ("facility",), "同施設": ("facility",), "同センター": ("facility", "organization"),
-              "同プラント": ("facility",), "同連合": ("organization",), "同協会": ("organization",),
+              "同プラント": ("facility",), "同蓄電所": ("facility",), "同基地": ("facility",),
+              "同ターミナル": ("facility",), "同鉱山": ("facility",), "同製油所": ("facility",),
+              "同事業所": ("facility",), "同データセンター": ("facility",), "同連合": ("organization",), "同協会": ("organization",),
               "同チーム": ("organization",), "同銀行": ("company",), "同ファンド": ("company",),
               # things: 同薬の販売を承認, 同作 (not 同車: the car, or the system it carries?)
               "同薬": ("product",), "同剤": ("product",), "同作": ("product",), "同製品": ("product",),
@@ -839,7 +841,8 @@ def nested_of(view: SentenceView, i: int, depth: int = 3) -> list[Mention]:
 
 #: verbs that work as compound particles (に基づいて, に伴い, に沿って): never the act of a clause
 PARTICLE_VERBS = {"基づく", "伴う", "沿う", "応じる", "従う", "際する", "当たる", "わたる", "渡る", "あわせる", "合わせる",
-                  "比べる", "加える", "除く", "含める", "通じる", "巡る", "めぐる", "対する", "関する", "よる", "因る"}
+                  "比べる", "加える", "除く", "含める", "通じる", "巡る", "めぐる", "対する", "関する", "よる", "因る",
+                  "つく"}  # (…の買収につきましては: につき is a particle)
 #: acts of an authority on what someone asked for: the asker is who it is done to
 APPROVAL_VERBS = ("認定", "承認", "認可", "採択", "許可", "選定", "補助", "助成", "審査", "交付", "付与", "発給")
 
@@ -1549,6 +1552,8 @@ class Discourse:
 def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions: list[Mention]) -> list[Mention]:
     """同社, 両社, 同省 ...: the nearest earlier mention(s) of a compatible type."""
     word = nfkc(view.toks[i].text)
+    if word not in REFERENCES and _compound_word(view, i, ("compound",)) in REFERENCES:
+        word = _compound_word(view, i, ("compound",))  # 同|蓄電|所: a reference Sudachi splits
     if word in NEW_COMPANY_REFERENCES or (word == "会社" and i > 0 and view.toks[i - 1].text in ("新", "合弁", "事業")) or (
             word in ("合弁", "新会社") and i > 0 and view.toks[i - 1].text == "同") or (
             word == "合弁会社" and view.particle(i) in ("は", "が", "も", "の")):
@@ -1635,6 +1640,11 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
                  if m.type in types and m.start > disc.topic[0].start]  # (no company named after the person)
         if all(m.name == employer.name for m in since):
             return [employer]
+    if (count == 2 and len(parties) == 1 and not own and not ga and topical
+            and topical[0].name != parties[0].name and view.particle(i) in ("は", "が")):
+        # ウエハーは東雲クリスタルから調達し、両社は…契約を結んだ: the actor left unsaid (the text's topic) and the
+        # party its clause named
+        return [topical[0], parties[0]]
     if len(topical) >= count:
         return topical[:count] if count > 1 else topical[:1]
     pool = Discourse(recent=[m for m in disc.recent + [m for m in sent_mentions if m.start < view.toks[i].start]
@@ -1901,7 +1911,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     if (not subjects and disc.topic and main_clause(view, frame.pred) and not frame.passive
             and (not quoted or disc.speaker)
             and toks[frame.pred].start < view.first_actor_subject and not _unnamed_subject(view, frame)
-            and not _thing_changes(view, frame, label) and not _place_topic(view, frame)):
+            and not _thing_changes(view, frame, label) and not _place_topic(view, frame) and not _site_topic(frame)):
         # (a clause before the sentence's own actor: …を売却し、ライオンは…を絞った; in an answer the speaker's
         # company acts: 吉永氏「…KDDIとは提携済みで…」)
         # (inside an answer that runs over several sentences, the speaker's company still acts: 「…を購入する。
@@ -2049,7 +2059,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
 
     reciprocal = any(w in label for w in RECIPROCAL)
     # AとBは…で連携する: coordinated actors of a reciprocal act are its two parties
-    if reciprocal and not partner_args and not entity_objects:
+    if reciprocal and not partner_args and not entity_objects and not (zero and is_headline(view)):
+        # (## 苫小牧蓄電所向け供給契約: a section's heading names no parties; the topic's pair is not them)
         actors = [x for x in subjects if x.type in ACTOR_TYPES]
         # (A、B、Cの3社は…を統合する: each pair of them, when they are few)
         firsts = actors[:-1] if len(actors) <= 4 else actors[:1]
@@ -2449,7 +2460,9 @@ def beneficiary_relations(article: Article, view: SentenceView, frames: dict[int
         takers = [m for k in before[-1:] for m in named or subject_of.get(k) or disc.topic
                   if m.type in ("company", "organization") and all(m.name != g.name for g in givers)]
         resolved = "clause"
-        if not takers and not any(a.role == "target" for a in f.args) and all(g.type == "agency" for g in givers):
+        if not takers and not any(a.role == "target" and (a.mentions or a.token < 0 or nfkc(
+                view.toks[a.token].text) not in _SPENDING) for a in f.args) and all(g.type == "agency" for g in givers):
+            # (設備投資の一部には、経産省が…を補助する: the spending of the company the text is on)
             # USJCは…約150億円を投じる。経済産業省は…、このうち最大50億円を補助する: an authority's grant with no
             # receiver said goes to the company the text is on
             takers = [m for m in disc.topic if m.type == "company"][:1]
@@ -2462,6 +2475,10 @@ def beneficiary_relations(article: Article, view: SentenceView, frames: dict[int
         out.extend(_rel(article, view.sent, g, m, f.label, "beneficiary", "target", 0.6, resolved=resolved)
                    for g in givers for m in takers)
     return out
+
+
+#: what a grant may go to without naming who spends it (設備投資の一部に…を補助する)
+_SPENDING = ("一部", "費用", "設備投資", "投資", "事業費", "建設費", "開発費")
 
 
 #: acts that come with each party's share: Aが60%、Bが40%を出資する
@@ -2786,6 +2803,12 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             # 三浦拓也社長は「…」と話す: the company the text is on (the sentence before's, else the article's)
             owner = [m for m in disc.topic if m.type == "company"][:1] or disc.main_actor(("company",))
             implicit = True
+        elif not owner and word in CORPORATE_TITLES and titled is not None and titled.type == "person":
+            # ガリアテックは…スタートアップで、創業者の三宅沙織社長は: the one company before, the sentence's topic
+            before = [m for m in view.mentions if m.type == "company" and m.start < t.start]
+            if len(before) == 1 and view.particle(view.head_of.get(before[0].span, -1)) == "は":
+                owner = before
+                implicit = True
         if not owner:
             continue
         # B: the noun the role word modifies (である/の B), or the subject of a copula (BはAの子会社だ)
@@ -3227,6 +3250,27 @@ def adopted_thing(article: Article, view: SentenceView, frames: dict[int, Frame]
     return out
 
 
+def _site_topic(f: Frame) -> list[tuple[Mention, str]]:
+    """同蓄電所は…を採用する: the named plant (and how it was resolved) that is the topic of adopting equipment."""
+    if f.passive or not any(w in f.label for w in ("採用", "導入", "搭載", "使用", "使う")) or any(
+            a.role in SUBJECT_ROLES and _actors(a) for a in f.args):
+        return []
+    return [(m, a.resolved) for a in f.args if a.role in ("topic", "about") and a.particle == "は" and a.mentions
+            and all(m.type == "facility" for m in a.mentions) for m in a.mentions]
+
+
+def site_adopts(article: Article, view: SentenceView, frames: dict[int, Frame]) -> list[Relation]:
+    """同蓄電所は…「ZEST-RF」を採用する: a named plant with no actor of its own uses the equipment it adopts (and
+    no actor is inherited for it: see sentence_relations)."""
+    out: list[Relation] = []
+    for f in frames.values():
+        sites = [] if f.negated else _site_topic(f)
+        things = [m for a in f.args if a.role == "object" for m in a.mentions if m.type in ("product", "technology")]
+        out.extend(_rel(article, view.sent, s, m, f.label, "frame", "object", 0.6, resolved=how)
+                   for s, how in sites[:1] for m in things)
+    return out
+
+
 def deal_role_relations(article: Article, view: SentenceView, disc: Discourse) -> list[Relation]:
     """A側の財務アドバイザーはBが務めた / 主幹事はB、Cが務める: (B, 財務アドバイザー, A); with no A said, the
     company the text is on."""
@@ -3386,6 +3430,29 @@ def two_subjects(view: SentenceView, frames: dict[int, Frame], disc: Discourse) 
             continue
         f.args.remove(ga[0])
         frames[clause].args.insert(0, ga[0])
+
+
+def topic_out_of_relative_clause(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """北辰電子は子会社のXが運営する鳥栖工場に…を投じ: a は-topic the parser hangs on a relative clause with a
+    が-actor of its own is the sentence's topic (read by the main clause), not a second actor of the clause."""
+    for i, f in frames.items():
+        if not is_relative_clause(view, i):
+            continue
+        ga = [a for a in f.args if a.role == "subject" and a.particle == "が" and _actors(a)]
+        tops = [a for a in f.args if a.role == "topic" and a.particle == "は" and _actors(a)
+                and ga and a.token < ga[0].token]
+        if not tops:
+            continue
+        k = view.heads[i]
+        for _ in range(6):  # the main clause's verb the described noun hangs on
+            if k in frames and not is_relative_clause(view, k) or view.heads[k] == k:
+                break
+            k = view.heads[k]
+        main = frames.get(k)
+        if main is None or k == i or any(a.role in SUBJECT_ROLES and _actors(a) for a in main.args):
+            continue
+        f.args.remove(tops[0])
+        main.args.insert(0, tops[0])
 
 
 #: acts of owning a company: WHはAとBが共同で保有しており (WH is what A and B own)
@@ -3976,6 +4043,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     split_noun_verbs(view, frames, disc)
     subject_of_empty_clause(view, frames, disc)
     two_subjects(view, frames, disc)
+    topic_out_of_relative_clause(view, frames, disc)
     topic_acted_on(view, frames, disc)
     thing_from_a_party(view, frames, disc)
     shared_case(view, frames, disc)
@@ -4063,7 +4131,8 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
             if rel is not None and (rel or chained_clause(view, i) == i):  # (Aと組んで開発したX: 組む, read alone)
                 out.extend(rel)
                 continue
-        inherited = [] if _unnamed_subject(view, f) or any(a.role in SUBJECT_ROLES and a.mentions for a in f.args) or (
+        inherited = [] if _unnamed_subject(view, f) or _site_topic(f) or any(
+            a.role in SUBJECT_ROLES and a.mentions for a in f.args) or (
             is_relative_clause(view, i) and any(w in f.label for w in LOCATIVE_VERBS)) else (
             subject_of.get(i) or [m for m in topic if m.start < view.toks[i].start])  # not a topic after it
         if not inherited and is_relative_clause(view, i) and any(w in f.label for w in SITING_VERBS) and not any(
@@ -4093,6 +4162,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(joint_noun_relations(article, view, frames))
     out.extend(licensor_relations(article, view, out))
     out.extend(adopted_thing(article, view, frames, disc))
+    out.extend(site_adopts(article, view, frames))
     out.extend(deal_role_relations(article, view, disc))
     out.extend(review_relations(article, view))
     metric = metric_relations(article, view, disc, topic)
