@@ -867,7 +867,10 @@ def seat_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     out = []
     toks = sent.tokens
     for i in range(1, len(toks) - 4):
-        if not _seat_gloss(toks, i, res):
+        # 東都タクシーホールディングス株式会社（以下「東都タクシー」）: a press release defines a short name for a
+        # company it writes with its corporate form
+        defined = toks[i].text in _OPEN and nfkc(toks[i + 1].text) == "以下" and toks[i + 2].text in ("「", "『")
+        if not (defined or _seat_gloss(toks, i, res)):
             continue  # (or a city: ミナトパワーデバイス（名古屋市）, ノーザン・フェライト（モントリオール）; a plant's
             # name glossed with its place keeps its suffix's type, which outranks this guess)
         a = _noun_run_before(toks, i, res)
@@ -880,7 +883,9 @@ def seat_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         if a >= b or b - a > 6 or toks[a].text in res.rules.stopmods:
             continue
         # 瑞光化学株式会社（本社：…）: a press release's own corporate form and gloss make a name of common words
-        released = b - a > 1 and nfkc(toks[b - 1].text) in CORPORATE_FORMS and nfkc(toks[i + 1].text) == "本社"
+        released = b - a > 1 and nfkc(toks[b - 1].text) in CORPORATE_FORMS and nfkc(toks[i + 1].text) in ("本社", "以下")
+        if defined and not released:
+            continue
         if not (released or any(_namelike(x) for x in toks[a:b])) or any(x.pos == "NUM" for x in toks[a:b]):
             continue
         text = nfkc(_text(toks, a, b))
@@ -1596,6 +1601,8 @@ _CORPORATE_TAILS = ("セラピューティクス", "テクノロジーズ", "テ
 #: (小野薬品工業 … 小野は, 塩野義製薬 … 塩野義が)
 _KANJI_CORPORATE_TAILS = ("薬品工業", "製薬", "化学工業", "重工業", "製作所", "電機", "商事", "物産", "興産")
 _KANJI_STEM = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+#: a kanji word before a katakana rest of three or more (北辰|リソテック), a company's short name later on
+_KANJI_LEAD = re.compile(r"^([\u4e00-\u9fff]{2,3})[\u30a1-\u30fc]{3,}$")
 
 
 def echo_mentions(article: Article, sentences: list[Sentence], found: list[Mention], res: Resources
@@ -1608,21 +1615,26 @@ def echo_mentions(article: Article, sentences: list[Sentence], found: list[Menti
         if m.type in _ECHO_TYPES and m.source.split(":")[0] in _ECHO_SOURCES and len(m.text.strip()) >= 2:
             names.setdefault(m.text, m)
     short: set[str] = set()
+    leads: set[str] = set()  # short names that are a kanji word before katakana
     for text, m in list(names.items()):
         head, _, tail = text.rpartition("・")
         first = text.split("・")[0]
         stem = next((text[:-len(t)] for t in _KANJI_CORPORATE_TAILS if text.endswith(t)), "")
-        if m.type != "company" or not (head or _KANJI_STEM.match(stem)):
+        lead = _KANJI_LEAD.match(text)
+        if m.type != "company" or not (head or _KANJI_STEM.match(stem) or lead):
             continue
         for part in (head if tail in _CORPORATE_TAILS and len(head) >= 3 else "",
                      first if len(first) >= 4 and _KATAKANA.match(first) else "",
-                     stem if _KANJI_STEM.match(stem) else ""):
+                     stem if _KANJI_STEM.match(stem) else "",
+                     lead.group(1) if lead else ""):  # 北辰リソテック … 北辰は: the kanji word before the katakana
             # セルフォージ・セラピューティクス … セルフォージは: the name without its corporate word, later on;
             # ノースリッジ・アナログ・デバイセズ … ノースリッジは: its first word, unless that word is known as
             # something else (テキサス・インスツルメンツ is no テキサス)
             if part and res.by_surface.get(fold(part)) is None and (part not in names or names[part].name == part):
                 # (a part found on its own by a reliable source keeps that mention and its guesses' shelter)
                 short.add(part)
+                if lead and part == lead.group(1):
+                    leads.add(part)
                 names[part] = Mention(m.article, m.start, m.start + len(part), part, m.type, m.name, m.source,
                                       m.sentence, m.attrs)
     if not names:
@@ -1654,6 +1666,8 @@ def echo_mentions(article: Article, sentences: list[Sentence], found: list[Menti
                     continue
                 if text in short and b + 1 < len(toks) and nfkc(toks[b + 1].text) in res.rules.titles:
                     continue  # (小野氏: a person of that name, not 小野薬品工業)
+                if text in leads and any("地名" in toks[k].tag for k in range(a, b + 1)):
+                    continue  # (瀬戸内の製油所: a place, though 瀬戸内アンモニアターミナル begins with it)
                 if any((sent.index, i) in taken for i in range(toks[a].start, toks[b].end)) or any(
                         s == sent.index and (st < toks[a].start < en or st < toks[b].end < en) for s, st, en in inner):
                     continue  # (nor does one that only overlaps it; a shorter name may still be free)
@@ -1706,17 +1720,25 @@ def defined_names(article: Article, found: list[Mention]) -> list[Mention]:
     """大塚製薬株式会社（本社：東京都千代田区、以下「当社」）: the name a text defines with 以下「X」 inside a body's
     parenthesis is that body's (当社 and ジーノミクス are no products); its later uses follow through the echo pass."""
     out: list[Mention] = []
+    defined: dict[str, Mention] = {}
     for m in found:
         if m.source == "bracket:以下":
             owners = [o for o in found if o.sentence == m.sentence and o.end <= m.start and o.type in _DEFINERS
                       and any(c in article.text[o.end:m.start] for c in "（(") and m.start - o.end <= 60]
             if owners:
                 m = replace(m, type=owners[-1].type, name=owners[-1].name)
+                if m.text not in OWN_COMPANY_WORDS:
+                    defined.setdefault(m.text, m)
         out.append(m)
-    return out
+    # (…株式会社（以下「東都タクシー」）… 東都タクシーが49%を出資: every later use of the defined name is that body)
+    return [replace(m, type=defined[m.text].type, name=defined[m.text].name)
+            if m.text in defined and m.name != defined[m.text].name and m.start > defined[m.text].start
+            and m.type in _DEFINERS else m for m in out]
 
 
 _DEFINERS = ("company", "organization", "agency")
+#: how a company's own text calls it (以下「当社」): read by the relations' reference rules, not renamed here
+OWN_COMPANY_WORDS = ("当社", "弊社", "わが社", "我が社")
 
 
 def surnames_titled(article: Article, found: list[Mention], res: Resources) -> list[Mention]:

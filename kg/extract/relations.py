@@ -30,6 +30,7 @@ from kg.extract.entities import (
     COMPANY_DESCRIPTORS,
     CORPORATE_TITLES,
     EXECUTIVE_TITLES,
+    OWN_COMPANY_WORDS,
     TITLE_PREFIXES,
     split_president,
 )
@@ -147,7 +148,7 @@ _TAKING_VERBS = ("発注", "採用", "購入", "調達", "導入", "委託")
 #: acts of taking up a product: a bare one after a sentence on a product takes it (see adopted_thing)
 _ADOPTING = ("採用", "導入", "購入")
 #: the speaker's own company
-OWN_COMPANY = ("当社", "弊社", "わが社", "我が社")
+OWN_COMPANY = OWN_COMPANY_WORDS
 REFERENCES.update(dict.fromkeys(OWN_COMPANY, ("company", "organization")))
 #: role words of a company owned by several at once (AとBの合弁会社)
 JOINT_OWNED = {"合弁会社", "共同出資会社", "出資会社", "出資先", "投資先", "関連会社", "株主", "大株主"}
@@ -2516,13 +2517,19 @@ def share_relations(article: Article, view: SentenceView, frames: dict[int, Fram
     owned = ([m for m in of_mention(view, ratio) if m.type == "company"] or [
         c for c in (disc.new_company if disc is not None else []) if c.type == "company"] or founded[:1]
              ) if ratio is not None else []
+    # 新会社の資本金は30億円で、当社が51%、Bが49%を出資します: the capital of the company just introduced
+    capital = any(view.particle(x.i) == "は" and _compound_word(view, x.i).endswith("資本金") and x.i < pairs[0][2]
+                  for x in toks)
+    funded = founded[:1] or ([c for c in disc.new_company if c.type == "company"][:1]
+                             if capital and disc is not None else [])
     for m, share, end, _ in pairs:
         verb = next((i for i in sorted(frames) if i > end and any(w in frames[i].label for w in SHARE_ACTS)), None)
         if verb is not None and not frames[verb].negated:
             out.append(_rel(article, view.sent, m, share, frames[verb].label, "share", "object", 0.7))
             if not any(a.role == "target" and a.mentions for a in frames[verb].args):
-                out.extend(_rel(article, view.sent, m, c, frames[verb].label, "share", "target", 0.6)
-                           for c in founded[:1] if c.span != m.span)
+                out.extend(_rel(article, view.sent, m, c, frames[verb].label, "share", "target", 0.6,
+                                resolved="" if c in founded else "資本金")
+                           for c in funded if c.span != m.span)
         elif verb is None and ratio is not None:
             out.append(_rel(article, view.sent, m, share, "出資する", "share", "object", 0.7))
             out.extend(_rel(article, view.sent, m, c, "出資する", "share", "target", 0.6,
@@ -3843,6 +3850,28 @@ def partner_of_announced_act(view: SentenceView, frames: dict[int, Frame], disc:
 _AGREEMENTS = ("契約", "協定", "覚書", "合意書", "基本合意")
 
 
+def partner_set_off(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """当社は、Bと、…を製造する合弁会社「X」を設立することで合意: a partner set off by a comma that the parser hung
+    on a noun of the clause after it (or on the topic before it) is the partner of the first act after it that is
+    not a relative clause."""
+    toks = view.toks
+    for k, t in enumerate(toks[:-1]):
+        if t.text != "と" or toks[k + 1].text not in ("、", "，") or k < 1:
+            continue
+        j = _before_gloss(view, k - 1)  # B株式会社（以下「B'」）と、: the name before its gloss
+        m = view.mention(j)
+        if m is None or m.type not in ACTOR_TYPES:
+            continue
+        h = view.head_of.get(m.span, j)
+        if h in frames or any(x.span == m.span for f in frames.values() for a in f.args for x in a.mentions):
+            continue
+        # (the first act after it that is no relative clause: 設立する in …を製造する合弁会社「X」を設立することで合意)
+        f = frames.get(min((i for i in frames if i > k and not is_relative_clause(view, i)), default=-1))
+        if f is None or any(a.role == "partner" and a.mentions for a in f.args):
+            continue
+        f.args.append(Arg("partner", h, conjuncts(view, h) or [m], "と"))
+
+
 def partner_of_agreement(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """協和キリンは、富士フイルムと…を確保する契約を結んだ: the parser hangs the partner on the clause that says
     what the agreement is about; it is the partner of concluding it."""
@@ -4060,6 +4089,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     subject_of_chained_clause(view, frames, disc)
     parallel_subjects(view, frames, disc)
     listed_subjects(view, frames, disc)
+    partner_set_off(view, frames, disc)
     partner_of_agreement(view, frames, disc)
     act_before_saying(view, frames, disc)
     partner_of_announced_act(view, frames, disc)
