@@ -617,6 +617,10 @@ _CHINESE_CORPORATE = ("集団", "科技", "控股", "有限公司", "股份")
 _KANJI = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
+#: a field or a line of business: a noun run ending with one names no company (X事業, Y分野)
+_FIELD_WORDS = ("事業", "部門", "分野", "市場", "領域", "業界")
+
+
 def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """Noun runs ending with a telling word: 東京電力ホールディングス, アイダホ国立研究所, 熊本工場."""
     out = []
@@ -631,9 +635,11 @@ def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             # only at the end of a noun run; a role or title after it ends the run (セイノーホールディングス|傘下)
             continue
         a = _noun_run_before(toks, i + 1, res)
-        if a > i:
-            continue
+        if a > i or nfkc(t.text) in _FIELD_WORDS:
+            continue  # (エナジー・ソリューションズ|事業: a business line, not a company)
         a, b = widen_middle_dot(toks, a, i + 1)
+        if b < len(toks) and nfkc(toks[b].text) in _FIELD_WORDS:
+            continue  # (nor when the run reaches it across a ・)
         a, b = strip_descriptors(toks, a, b, res)
         a, b = trim(toks, a, b, res, "")
         if a >= b:
@@ -665,7 +671,9 @@ def suffix_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         named = (glued and "固有名詞" in last.tag) or any(is_proper(x) or (x.oov and _is_katakana(x))
                                                           for x in toks[a : b - 1]) or (
             etype == "facility" and b + 1 < len(toks) and toks[b].text in _OPEN and "地名" in toks[b + 1].tag
-            and b - a <= 3)  # 北上工場（岩手県北上市）: a plant glossed with where it is
+            and b - a <= 3) or (  # 北上工場（岩手県北上市）: a plant glossed with where it is
+            _corporate_word_end(text, res) and all(_is_katakana(x) or x.text in "・･" for x in toks[a:b - 1]))
+        # (ハヤテ・バイオロジクス: a katakana word before a corporate word names a company, known word or not)
         if not named and suffix in _CHINESE_CORPORATE and not head.endswith(("者", "家", "員", "人", "企業")):
             # 貝|特|瑞|新|材料|集団, 遠景|科技|集団: a Chinese name read as single kanji or with a corporate word
             # (新 inside it is no prefix of a common noun here)
@@ -1132,7 +1140,10 @@ SLOT_ACTS = {
 _SLOT_PARTICLES = {"は": "subject", "が": "subject", "を": "object", "に": "target", "と": "partner", "とも": "partner"}
 #: words that end a noun run without naming anyone: 日本企業と提携, 新会社を設立
 _SLOT_GENERIC_TAILS = ("企業", "会社", "メーカー", "社", "グループ", "ファンド", "連合", "事業", "部門", "政府", "当局",
-                       "ベンチャー", "スタートアップ", "大手", "新興")
+                       "ベンチャー", "スタートアップ", "大手", "新興",
+                       # parties by their role in a deal (リード投資家はKDDIで): who, not a name
+                       "投資家", "株主", "出資者", "顧客", "取引先", "事業者", "引受先", "出資先", "投資先", "提携先",
+                       "買い手", "売り手")
 
 
 def _slot_act(toks: tuple[Token, ...], i: int, role: str, acts: tuple[str, ...] | None = None) -> bool:
@@ -1278,6 +1289,12 @@ def slot_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     return out
 
 
+def _corporate_word_end(text: str, res: Resources) -> bool:
+    """The name ends with a katakana corporate word of four or more letters (…ホールディングス, …バイオロジクス)."""
+    return any(text.endswith(s) and len(s) >= 4 and _KATAKANA.match(s) and kind == "company"
+               for s, kind in res.rules.suffixes)
+
+
 def _formula_digit(toks: tuple[Token, ...], i: int) -> bool:
     """A figure glued to the Latin letters before it is part of a chemical formula (CO2, H2), not a count."""
     return i > 0 and toks[i - 1].end == toks[i].start and re.fullmatch(r"[A-Z][A-Za-z]?", toks[i - 1].text) is not None \
@@ -1400,8 +1417,8 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
         suffix_type = res.rules.suffix_type(text)
         if entry is not None:
             etype = entry.type
-        elif suffix_type and etype != "person":
-            etype = suffix_type
+        elif suffix_type and (etype != "person" or suffix_type == "company" and _corporate_word_end(text, res)):
+            etype = suffix_type  # (ミナト・バイオロジクス, a person to the model: no one's name ends so)
         elif etype in ("person", "product", "place", "facility", "organization") and company_descriptor_before(toks, a, res):
             etype = "company"  # 同業ヘス, 新興企業オクロ: the descriptor says what the model could not
         elif etype == "person" and _CAPS.match(text) and not (

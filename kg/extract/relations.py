@@ -73,7 +73,7 @@ _GRANTED = {"免許", "許可", "認可", "承認", "補助金", "助成金", "�
 _SAYING_WHAT = {"申請", "協議", "交渉", "提案", "打診", "要請"}
 #: what companies do and ministries do not: an omitted subject of these is no ministry
 BUSINESS_ACTS = ("提携", "開発", "調達", "生産", "供給", "買収", "出資", "販売", "導入", "採用", "量産", "設立", "契約",
-                 "納入", "受注", "発売", "製造", "出荷", "委託", "発注")
+                 "納入", "受注", "発売", "製造", "出荷", "委託", "発注", "運用", "運営", "開設", "建設", "上場")
 #: a plant or an office: P の <site> で says where a company acts
 SITE_NOUNS = ("工場", "拠点", "製錬所", "事業所", "施設", "研究所", "敷地", "本社", "プラント", "製油所", "基地",
               "センター", "製作所", "製鉄所", "号機", "号炉")
@@ -3850,6 +3850,28 @@ def partner_of_announced_act(view: SentenceView, frames: dict[int, Frame], disc:
 _AGREEMENTS = ("契約", "協定", "覚書", "合意書", "基本合意")
 
 
+def party_named_by_copula(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
+    """リード投資家はKDDIで、スカパーJSATとみずほキャピタルも出資しました: the party a role noun's copula names
+    (<role>は<X>で、) acts with the も-parties of the act, not as its place."""
+    toks = view.toks
+    for f in frames.values():
+        also = [a for a in f.args if a.role in SUBJECT_ROLES and a.particle == "も" and _actors(a)]
+        role = [a for a in f.args if a.role == "topic" and a.particle == "は" and not a.mentions and a.token >= 0]
+        for a in [a for a in f.args if a.role == "place" and a.particle == "で" and _actors(a)]:
+            k = _past_gloss(view, a.token)
+            if (also and role and role[0].token < a.token and k + 1 < len(toks) and toks[k + 1].text in ("、", "，")
+                    and all(m.type in ACTOR_TYPES for m in a.mentions)):
+                a.role, a.particle = "subject", "も"
+        if not (also and role):
+            continue
+        for c in view.children[f.pred]:  # (…はKDDIで、: the parser's copula on the name)
+            m = view.mention(c)
+            if (m is not None and m.type in ACTOR_TYPES and role[0].token < c < also[0].token
+                    and any(toks[g].dep == "cop" and toks[g].text == "で" for g in view.children[c])
+                    and not any(x.span == m.span for a in f.args for x in a.mentions)):
+                f.args.append(Arg("subject", c, conjuncts(view, c) or [m], "も"))
+
+
 def partner_set_off(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """当社は、Bと、…を製造する合弁会社「X」を設立することで合意: a partner set off by a comma that the parser hung
     on a noun of the clause after it (or on the topic before it) is the partner of the first act after it that is
@@ -4090,6 +4112,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     parallel_subjects(view, frames, disc)
     listed_subjects(view, frames, disc)
     partner_set_off(view, frames, disc)
+    party_named_by_copula(view, frames, disc)
     partner_of_agreement(view, frames, disc)
     act_before_saying(view, frames, disc)
     partner_of_announced_act(view, frames, disc)
@@ -4277,7 +4300,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
                   for m in [view.mention(t.i) or bracket_child(view, t.i)] if m is not None and m.type == "product"][:1]
     # (a sentence naming no actor between the raising and its investors keeps the round open: …を調達した。
     # 国内では過去最大となる。A、B、Cなどが引き受けた)
-    disc.raised = _raisers(view, frames, subject_of, topic) or (
+    disc.raised = _raisers(view, frames, subject_of, topic, disc) or (
         disc.raised if not any(m.type in ACTOR_TYPES for m in mentions) else [])
     for m in mentions:
         if m.type == "company" and article.text[max(0, m.start - 8):m.start].endswith(NEW_COMPANY_INTROS):
@@ -4372,12 +4395,14 @@ MONEY_TOPICS = ("資金", "買収資金", "調達資金", "建設資金", "残�
 
 
 def _raisers(view: SentenceView, frames: dict[int, Frame], subject_of: dict[int, list[Mention]],
-             topic: list[Mention]) -> list[Mention]:
+             topic: list[Mention], disc: Discourse) -> list[Mention]:
     """Who raised capital in this sentence (their investors may follow in the next)."""
     for i, f in frames.items():
         if any(w in f.label for w in RAISING_WORDS) and not f.negated:
             who = subject_of.get(i) or topic
-            found = [m for m in who if m.type in ("company", "organization")]
+            # (…CEOらが創業し、…総額42億円を調達した: the founder's company raised it)
+            found = [m for m in who if m.type in ("company", "organization")] or [
+                e for m in who if m.type == "person" for e in [disc.employer_of(m.name)] if e is not None]
             if found:
                 return found[:1]
     return []
