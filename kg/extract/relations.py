@@ -42,7 +42,7 @@ _log = logging.getLogger("kg.extract")
 #: case particle (possibly multiword) -> role of the argument it marks
 CASE_ROLES = {
     "が": "subject", "は": "topic", "も": "topic", "では": "topic", "を": "object", "に": "target", "へ": "target",
-    "には": "target", "にも": "target", "と": "partner", "とも": "partner", "から": "source", "より": "source",
+    "には": "target", "にも": "target", "と": "partner", "とも": "partner", "から": "source", "からも": "source", "より": "source",
     "で": "place", "でも": "place", "によって": "agent", "により": "agent", "による": "agent", "に対して": "target",
     "に対し": "target", "向けに": "target", "として": "as", "とは": "partner", "を通じて": "means",
     "を通じ": "means", "について": "about", "に関して": "about", "をめぐり": "about", "をめぐって": "about",
@@ -141,7 +141,9 @@ REFERENCES = {"同社": ("company", "organization"), "両社": ("company", "orga
               "同チーム": ("organization",), "同銀行": ("company",), "同ファンド": ("company",),
               # things: 同薬の販売を承認, 同作 (not 同車: the car, or the system it carries?)
               "同薬": ("product",), "同剤": ("product",), "同作": ("product",), "同製品": ("product",),
-              "同ワクチン": ("product",)}
+              "同ワクチン": ("product",),
+              # the interviewee speaking of himself in an answer (私は…の副社長を務めました)
+              "私": ("person",), "わたし": ("person",)}
 ACTOR_TYPES = {"company", "agency", "organization", "person"}
 #: acts of taking a thing from a maker: a thing as their topic is what is taken
 _TAKING_VERBS = ("発注", "採用", "購入", "調達", "導入", "委託")
@@ -1498,12 +1500,14 @@ class Discourse:
     #: whose company speaks in the quotation being read (吉永氏「当社は…」): what 当社 means there
     speaker: list[Mention] = field(default_factory=list)
     quote_depth: int = 0  # brackets the speaker's quotation has open
+    plain_answer: bool = False  # the speaker answers in plain paragraphs, up to the next question
     #: the one person an interview is with (天空ネットワークス社長の真鍋透氏に戦略を聞いた)
     interviewee: Mention | None = None
+    interviewee_company: Mention | None = None  # his company as the text introduced him (not a post held before)
 
     def in_answer(self) -> bool:
         """A quotation of the speaker's runs on from a sentence before (「…を購入する。整備はAが担い、…」)."""
-        return bool(self.speaker) and self.quote_depth > 0
+        return bool(self.speaker) and (self.quote_depth > 0 or self.plain_answer)
 
     def topic_employer(self) -> Mention | None:
         """The company of the person the text is on (ispace創業者の袴田武史氏は…), when its topic is people."""
@@ -1566,6 +1570,8 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
             and not any(_counted(view, k) and view.particle(k) == "で" for k in range(i + 1, len(view.toks)))):
         # 企業連合は…を設置し: the group described before, by its lead (not 企業連合はA、B、Cの3社で構成し)
         return list(disc.group)
+    if word in ("私", "わたし"):
+        return [disc.interviewee] if disc.interviewee is not None and disc.speaker else []
     if word in OWN_COMPANY:
         # 当社: in a quotation, the speaker's company; elsewhere (a press release) the company the text is by
         return list(disc.speaker) or [m for m in disc.lead if m.type in ("company", "organization")][:1]
@@ -1610,6 +1616,11 @@ def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions
                and view.particle(view.head_of[m.span]) in ("に", "を", "から")]
     if count == 1 and view.particle(i) in ("と", "との") and parties and word == "同社":
         # JOGMECはシラーに…出資し、伊藤忠商事も同社と…契約を結んでいる: the party the sentence acted on
+        return parties[-1:]
+    if count == 1 and view.particle(i) == "の" and parties and word == "同社" and not own and any(
+            t.text in ("、", "，") for t in view.toks[view.head_of.get(parties[-1].span, i):i]) and view.particle(
+            view.head_of.get(parties[-1].span, i)) in ("に", "を"):
+        # 敷設はNECに発注し、同社の子会社であるOCCが…: the party of the clause just before, the actor left unsaid
         return parties[-1:]
     if count == 1 and own and view.particle(i) == "の":  # (not ANAHDは同社から購入: one act's two parties)
         return own[:1]
@@ -1871,6 +1882,9 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             # NEDOを通じて最大20億円の助成を受ける: the body a grant comes through gives it
             src = [a for a in others if a.role == "means" and a.particle == "を通じて"
                    and any(m.type in ("agency", "organization") for m in a.mentions)]
+        if src and act and not subjects and disc.in_answer():
+            # ――資金はどう集めますか。…JBICからも…の融資を受けます: the interviewee's company receives it
+            subjects = [m for m in disc.speaker if m.type in ("company", "organization")]
         if src and act and subjects:
             label = predicate_label(view, act[0].token)
             rule = "receive"
@@ -1912,7 +1926,8 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     if (not subjects and disc.topic and main_clause(view, frame.pred) and not frame.passive
             and (not quoted or disc.speaker)
             and toks[frame.pred].start < view.first_actor_subject and not _unnamed_subject(view, frame)
-            and not _thing_changes(view, frame, label) and not _place_topic(view, frame) and not _site_topic(frame)):
+            and not _thing_changes(view, frame, label) and not _place_topic(view, frame) and not _site_topic(frame)
+            and label not in _PASSING_VERBS):
         # (a clause before the sentence's own actor: …を売却し、ライオンは…を絞った; in an answer the speaker's
         # company acts: 吉永氏「…KDDIとは提携済みで…」)
         # (inside an answer that runs over several sentences, the speaker's company still acts: 「…を購入する。
@@ -2903,6 +2918,13 @@ def nominal_relations(article: Article, view: SentenceView, disc: Discourse,
             # Xの最高経営責任者（CEO）を務めるY氏: the person the clause describes, right after it
             m = view.mention(verb + 1)
             other = [m] if m is not None and m.type == "person" else []
+        if not other and kind == "holder" and toks[verb].lemma in ("務める", "つとめる") and view.particle(t.i) == "を":
+            # 私は…大和通信の副社長を務めました / Y氏は…Xの社長を務めた: who holds the post is the verb's subject
+            for c in view.children[verb]:
+                if c < t.i and view.particle(c) in ("は", "が"):
+                    found = conjuncts(view, c) or (resolve_reference(view, c, disc, view.mentions)
+                                                   if disc is not None else [])
+                    other = [m for m in found if m.type == "person"][:1] or other
         if not other and kind == "holder":
             # AのB CEO: the person right before the title
             m = view.mention(t.i - 1)
@@ -3086,8 +3108,8 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
     for t in toks:
         if t.pos not in ("NOUN",) or view.mention(t.i) is not None or view.particle(t.i) not in ("は", "が", "も"):
             continue
-        if _counted(view, t.i) or "助数詞" in t.tag:
-            continue  # A、B、Cの3社は…出力4万5000キロワットの: who, not a measure of them
+        if _counted(view, t.i) or "助数詞" in t.tag or nfkc(t.text) in ROLE_WORDS:
+            continue  # A、B、Cの3社は…出力4万5000キロワットの: who, not a measure of them (nor 当社の株主は…)
         owners = [m for m in of_mention(view, t.i) if m.type in ACTOR_TYPES] or [
             m for c in view.children[t.i] if c < t.i and toks[c].dep == "compound" and view.mention(c) is None
             for m in of_mention(view, c) if m.type in ACTOR_TYPES]  # Xの売上|収益は: the の-phrase on the first word
@@ -3857,11 +3879,25 @@ def party_named_by_copula(view: SentenceView, frames: dict[int, Frame], disc: Di
     for f in frames.values():
         also = [a for a in f.args if a.role in SUBJECT_ROLES and a.particle == "も" and _actors(a)]
         role = [a for a in f.args if a.role == "topic" and a.particle == "は" and not a.mentions and a.token >= 0]
+        said = {m.name for a in f.args if a.role in SUBJECT_ROLES for m in a.mentions}
         for a in [a for a in f.args if a.role == "place" and a.particle == "で" and _actors(a)]:
             k = _past_gloss(view, a.token)
-            if (also and role and role[0].token < a.token and k + 1 < len(toks) and toks[k + 1].text in ("、", "，")
+            if not (role and role[0].token < a.token and k + 1 < len(toks) and toks[k + 1].text in ("、", "，")
                     and all(m.type in ACTOR_TYPES for m in a.mentions)):
+                continue
+            if also:
                 a.role, a.particle = "subject", "も"
+            elif {m.name for m in a.mentions} <= said:
+                # 当社の株主はKDDIと三井物産で、両社が…を出資: the parties the copula names act as 両社; whose
+                # shareholders they are is who they invest in
+                f.args.remove(a)
+                owners = [o for o in of_mention(view, role[0].token) if o.type in ("company", "organization")]
+                ref = [c for c in view.children[role[0].token] if c < role[0].token and view.particle(c) == "の"
+                       and nfkc(toks[c].text) in REFERENCES]
+                owners = owners or [o for c in ref[:1] for o in resolve_reference(view, c, disc, view.mentions)
+                                    if o.type in ("company", "organization")]
+                if owners and not any(x.role == "target" and x.mentions for x in f.args):
+                    f.args.append(Arg("target", -1, owners[:1], "に"))
         if not (also and role):
             continue
         for c in view.children[f.pred]:  # (…はKDDIで、: the parser's copula on the name)
@@ -4421,6 +4457,11 @@ CHANGE_VERBS = ("とどまる", "留まる", "達する", "上る", "のぼる",
                 "伸びる", "落ち込む", "及ぶ", "拡大する", "広がる", "成長する", "縮小する", "増加する", "減少する")
 
 
+#: verbs of a route or a procedure passed through (…からグアムを経てシンガポールに至る, 審査を経て): what passes is
+#: the thing the sentence is on, never an actor left unsaid
+_PASSING_VERBS = ("至る", "経る", "経由する", "通る")
+
+
 #: verbs that say where a thing lies: the noun a clause of them describes is their subject
 #: (…大雪山国立公園に隣接する地域で: the area borders the park, not the sentence's actors)
 LOCATIVE_VERBS = ("隣接", "面する", "接する", "近接", "隣り合う")
@@ -4472,6 +4513,10 @@ def investor_relations(article: Article, view: SentenceView, frames: dict[int, F
     invest in X (an act with no object of its own, in the sentence right after the raising). So do the lenders of a
     sentence on the topic's money (資金の一部は、JBICと三井住友銀行が協調して融資する)."""
     _, receivers = _money_receivers(view, disc)
+    if not receivers and disc.in_answer():
+        # (――資金はどう集めますか。 …JICTが約150億円を出資し、第3位の株主になりました: in the interviewee's answer,
+        # an investment with no receiver said is in his company)
+        receivers = [m for m in disc.speaker if m.type in ("company", "organization")]
     if not receivers:
         return []
     out: list[Relation] = []
@@ -4526,8 +4571,9 @@ def sentence_topic(view: SentenceView, frames: dict[int, Frame]) -> list[Mention
                 makers = [m for c in view.children[a.token] if c < a.token and c in frames and is_relative_clause(view, c)
                           for b in frames[c].args if b.role == "subject" and b.particle == "が" and _actors(b)
                           for m in b.mentions]
-                if makers:
-                    return makers
+                root = frames.get(_root(view))
+                if makers and not (root is not None and any(w in root.label for w in ADOPTION_VERBS)):
+                    return makers  # (NICTが開発した「X」は…で採用する: who adopts a thing is not its maker)
             break
     root = _root(view)
     if root not in frames:
@@ -4577,22 +4623,36 @@ def _speaker(article: Article, sent: Sentence, ms: list[Mention], disc: Discours
     return [company] if company is not None else []
 
 
-_INTERVIEWED = re.compile(r"に(?:話を|狙いを|戦略を|展望を|今後を)?聞(?:く|いた)")
+_INTERVIEWED = re.compile(r"に、?(?:話を|狙いを|戦略を|展望を|今後を|[^。、「」]{1,12}を)?聞(?:く|いた)")
 #: how an interview's questions open (――機体はどう調達しますか。)
 _QUESTION_MARKS = ("――", "―", "──", "—", "Q.", "Q：", "Q:")
+
+
+def _paragraph_opened(article: Article, sent: Sentence) -> tuple[bool, str]:
+    """Whether the sentence opens a paragraph, and the paragraph before it (an HTML page's <h2> and <p> are
+    paragraphs of their own, whatever markup lies between them)."""
+    spans = []
+    for c in article.chunks:
+        if c.text.strip():
+            a, b = c.to_article(0, len(c.text))
+            spans.append((a, b, c.text))
+    for k, (a, b, text) in enumerate(spans):
+        if a <= sent.start < b:
+            lead = text[:len(text) - len(text.lstrip())]
+            return sent.start <= a + len(lead), (spans[k - 1][2].strip() if k else "")
+    before = article.text[:sent.start]
+    return not before[before.rfind("\n") + 1:].strip(), before.rstrip().rsplit("\n", 1)[-1].strip()
 
 
 def _interview_answer(article: Article, sent: Sentence, disc: Discourse) -> list[Mention] | None:
     """――機体はどう調達しますか。 「英エアボーン・ソーラーが開発した…を10機購入する。…」: an answer with no name before
     it, after a question, is the one interviewee's; None when the sentence opens no such answer."""
-    before = article.text[:sent.start]
-    if (disc.interviewee is None or not sent.text.lstrip().startswith(("「", "『"))
-            or before[before.rfind("\n") + 1:].strip()):
+    if disc.interviewee is None:
         return None
-    question = before.rstrip().rsplit("\n", 1)[-1].strip()
-    if not question.startswith(_QUESTION_MARKS):
-        return None
-    company = disc.employer_of(disc.interviewee.name)
+    opening, question = _paragraph_opened(article, sent)
+    if not opening or not question.startswith(_QUESTION_MARKS):
+        return None  # (――計画の概要を。 総延長は…: an answer may be a plain paragraph too)
+    company = disc.interviewee_company = disc.interviewee_company or disc.employer_of(disc.interviewee.name)
     return [company] if company is not None else []
 
 
@@ -4613,9 +4673,16 @@ def extract_relations(article: Article, sentences: list[Sentence], mentions: lis
         if asked:  # (not AとBに狙いを聞いた: two people answer by name)
             people = [m for m in ms if m.type == "person" and m.end <= sent.start + asked.start()]
             disc.interviewee = people[0] if len({m.name for m in people}) == 1 else None
+            disc.interviewee_company = None
+        if sent.text.lstrip().startswith(_QUESTION_MARKS):
+            disc.plain_answer = False  # (a question ends the answer before it)
+            if disc.speaker and disc.quote_depth <= 0:
+                disc.speaker = []
         quoted = _speaker(article, sent, ms, disc)
         if quoted is None:
             quoted = _interview_answer(article, sent, disc)
+            if quoted is not None:
+                disc.plain_answer = not sent.text.lstrip().startswith(("「", "『"))
         if quoted is not None:
             disc.speaker, disc.quote_depth = quoted, 0
             if quoted:  # (what the answer leaves unsaid, the speaker's company does)
@@ -4634,7 +4701,8 @@ def extract_relations(article: Article, sentences: list[Sentence], mentions: lis
         else:
             disc.recent.extend(ms)
             disc.thing = []
-        if disc.speaker:  # (the quotation ends where its brackets balance: a name in 「」 inside it does not end it)
+        if disc.speaker and not disc.plain_answer:
+            # (the quotation ends where its brackets balance: a name in 「」 inside it does not end it)
             disc.quote_depth += sum(map(sent.text.count, "「『")) - sum(map(sent.text.count, "」』"))
             if disc.quote_depth <= 0:
                 disc.speaker = []
