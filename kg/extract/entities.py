@@ -165,6 +165,10 @@ def widen_katakana(toks: tuple[Token, ...], a: int, res: Resources) -> int:
     return a
 
 
+#: a kanji numeral, which may be part of a given name (真一, 健二, 十一)
+_KANJI_NUMERAL = re.compile(r"^[一二三四五六七八九十]+$")
+
+
 def split_president(toks: tuple[Token, ...], i: int) -> bool:
     """社|長 at ``i``: Sudachi reads 滝野十一社長 as 十一社 (eleven companies) and 長, hiding the title 社長."""
     return i + 1 < len(toks) and toks[i].text == "社" and toks[i + 1].text == "長"
@@ -1394,7 +1398,8 @@ def model_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             b -= 1  # APB|創業者 (a 'facility' to the model): the role is no part of the name
         if b > a + 1 and (nfkc(toks[b - 1].text) in res.rules.titles and all(
                 "人名" in x.tag or x.pos == "PROPN" or _is_katakana(x) or x.text in "・･" for x in toks[a:b - 1])
-                or split_president(toks, b - 1) and all(x.pos == "PROPN" for x in toks[a:b - 1])):
+                or split_president(toks, b - 1) and all(x.pos == "PROPN" or x.pos == "NUM" and _KANJI_NUMERAL.match(x.text)
+                                                        for x in toks[a:b - 1])):  # (石動|真|一|社|長: 真一)
             b, etype = b - 1, "person"  # トランプ|大統領, 滝野|十一|社|長 (a 'company' to the model): a titled person
         elif b == a + 1 and "人名" in toks[a].tag and nfkc(toks[a].text).endswith(tuple(res.rules.titles)):
             etype = "person"  # トランプ大統領, one word to Sudachi

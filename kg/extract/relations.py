@@ -42,7 +42,7 @@ _log = logging.getLogger("kg.extract")
 #: case particle (possibly multiword) -> role of the argument it marks
 CASE_ROLES = {
     "が": "subject", "は": "topic", "も": "topic", "では": "topic", "を": "object", "に": "target", "へ": "target",
-    "には": "target", "にも": "target", "と": "partner", "とも": "partner", "から": "source", "からも": "source", "より": "source",
+    "には": "target", "にも": "target", "と": "partner", "とも": "partner", "から": "source", "からも": "source", "からは": "source", "より": "source",
     "で": "place", "でも": "place", "によって": "agent", "により": "agent", "による": "agent", "に対して": "target",
     "に対し": "target", "向けに": "target", "として": "as", "とは": "partner", "を通じて": "means",
     "を通じ": "means", "について": "about", "に関して": "about", "をめぐり": "about", "をめぐって": "about",
@@ -2409,6 +2409,12 @@ def relative_clause_relations(article: Article, view: SentenceView, frame: Frame
         # テネシー州で建設される発電所: the noun is what undergoes it
         frame.args.append(Arg("object", noun, target, ""))
         frame.passive = False
+        agents = [a for a in frame.args if a.role in ("target", "agent") and a.particle in ("に", "によって", "により")
+                  and a.mentions and all(m.type in ACTOR_TYPES for m in a.mentions)]
+        if agents and not has_subject:
+            # 2020年に日立製作所に買収されたABB: the agent of the passive acts, not the sentence's topic
+            agents[-1].role = "subject"
+            return sited + frame_relations(article, view, frame, disc, [])
         return sited + frame_relations(article, view, frame, disc, topic or [])
     if has_subject and not has_object:
         frame.args.append(Arg("object", noun, target, ""))
