@@ -1763,6 +1763,21 @@ def _joint_venture(view: SentenceView, a: Arg) -> bool:
     return a.token >= 0 and ("合弁" in _compound_word(view, a.token) or any("合弁" in b for b in before))
 
 
+def _selected_by(view: SentenceView, before: int) -> list[Mention]:
+    """経済産業省の支援事業に採択され、…: the authority (or the owner of its programme) a passive of selecting before
+    token ``before`` names with に."""
+    toks = view.toks
+    for k in range(before - 1, -1, -1):
+        if toks[k].lemma not in ("採択", "認定", "選定") or not any(a.lemma in PASSIVE_AUX for a in _aux(view, k)):
+            continue
+        for c in view.children[k]:
+            if c < k and view.particle(c) == "に":
+                found = [m for m in conjuncts(view, c) or of_mention(view, c) if m.type in ("agency", "organization")]
+                if found:
+                    return found
+    return []
+
+
 def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Discourse,
                     inherited: list[Mention]) -> list[Relation]:
     toks = view.toks
@@ -1882,9 +1897,14 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             # NEDOを通じて最大20億円の助成を受ける: the body a grant comes through gives it
             src = [a for a in others if a.role == "means" and a.particle == "を通じて"
                    and any(m.type in ("agency", "organization") for m in a.mentions)]
-        if src and act and not subjects and disc.in_answer():
-            # ――資金はどう集めますか。…JBICからも…の融資を受けます: the interviewee's company receives it
-            subjects = [m for m in disc.speaker if m.type in ("company", "organization")]
+            if not src:
+                # 経済産業省の支援事業に採択され、最大12億円の補助を受ける: the body that selected it gives it
+                src = [Arg("source", -1, givers, "から") for givers in [_selected_by(view, frame.pred)] if givers]
+        if src and act and not subjects and main_clause(view, frame.pred):
+            # ――資金はどう集めますか。…JBICからも…の融資を受けます: the interviewee's company receives it (outside
+            # an answer, the company the text is on: 本事業は…に採択され、…の補助を受ける)
+            subjects = [m for m in (disc.speaker if disc.in_answer() else disc.topic)
+                        if m.type in ("company", "organization")][:1]
         if src and act and subjects:
             label = predicate_label(view, act[0].token)
             rule = "receive"
