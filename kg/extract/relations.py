@@ -1763,12 +1763,16 @@ def _joint_venture(view: SentenceView, a: Arg) -> bool:
     return a.token >= 0 and ("合弁" in _compound_word(view, a.token) or any("合弁" in b for b in before))
 
 
+#: an authority's acts of picking a project for its programme (…の支援事業に採択され)
+_SELECTING = ("採択", "認定", "選定")
+
+
 def _selected_by(view: SentenceView, before: int) -> list[Mention]:
     """経済産業省の支援事業に採択され、…: the authority (or the owner of its programme) a passive of selecting before
     token ``before`` names with に."""
     toks = view.toks
     for k in range(before - 1, -1, -1):
-        if toks[k].lemma not in ("採択", "認定", "選定") or not any(a.lemma in PASSIVE_AUX for a in _aux(view, k)):
+        if toks[k].lemma not in _SELECTING or not any(a.lemma in PASSIVE_AUX for a in _aux(view, k)):
             continue
         for c in view.children[k]:
             if c < k and view.particle(c) == "に":
@@ -3305,9 +3309,13 @@ def adopted_thing(article: Article, view: SentenceView, frames: dict[int, Frame]
     return out
 
 
+#: acts of taking equipment into use, which a plant may be the topic of (buying, 調達/購入, is its owner's)
+_EQUIPPING = ("採用", "導入", "搭載", "使用", "使う")
+
+
 def _site_topic(f: Frame) -> list[tuple[Mention, str]]:
     """同蓄電所は…を採用する: the named plant (and how it was resolved) that is the topic of adopting equipment."""
-    if f.passive or not any(w in f.label for w in ("採用", "導入", "搭載", "使用", "使う")) or any(
+    if f.passive or not any(w in f.label for w in _EQUIPPING) or any(
             a.role in SUBJECT_ROLES and _actors(a) for a in f.args):
         return []
     return [(m, a.resolved) for a in f.args if a.role in ("topic", "about") and a.particle == "は" and a.mentions
@@ -3900,7 +3908,8 @@ _AGREEMENTS = ("契約", "協定", "覚書", "合意書", "基本合意")
 
 def party_named_by_copula(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """リード投資家はKDDIで、スカパーJSATとみずほキャピタルも出資しました: the party a role noun's copula names
-    (<role>は<X>で、) acts with the も-parties of the act, not as its place."""
+    (<role>は<X>で、) acts with the も-parties of the act, not as its place; 当社の株主はKDDIと三井物産で、両社が…を
+    出資: the pair the copula names is the act's 両社, and the role noun's owner is who they invest in."""
     toks = view.toks
     for f in frames.values():
         also = [a for a in f.args if a.role in SUBJECT_ROLES and a.particle == "も" and _actors(a)]
