@@ -1897,13 +1897,15 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
     if verb.lemma in ("受ける", "受け入れる", "得る", "取得") and not frame.passive:
         src = [a for a in others if a.role in ("source", "agent") and any(m.type in ACTOR_TYPES for m in a.mentions)]
         act = [a for a in frame.args if a.role == "object" and a.token >= 0 and "サ変" in toks[a.token].tag]
-        if not src and act and any(w in nfkc(toks[act[0].token].text) for w in GRANTING_VERBS):
+        granted = act and any(w in nfkc(toks[act[0].token].text) for w in GRANTING_VERBS)
+        if not src and granted:
             # NEDOを通じて最大20億円の助成を受ける: the body a grant comes through gives it
             src = [a for a in others if a.role == "means" and a.particle == "を通じて"
                    and any(m.type in ("agency", "organization") for m in a.mentions)]
-            if not src:
-                # 経済産業省の支援事業に採択され、最大12億円の補助を受ける: the body that selected it gives it
-                src = [Arg("source", -1, givers, "から") for givers in [_selected_by(view, frame.pred)] if givers]
+        if not src and act and (granted or nfkc(toks[act[0].token].text) == "支援"):
+            # 経済産業省の支援事業に採択され、最大12億円の補助を受ける / NICTの…事業に採択され、約24億円の支援を
+            # 受ける: the body that selected it gives it
+            src = [Arg("source", -1, givers, "から") for givers in [_selected_by(view, frame.pred)] if givers]
         if src and act and not subjects and main_clause(view, frame.pred):
             # ――資金はどう集めますか。…JBICからも…の融資を受けます: the interviewee's company receives it (outside
             # an answer, the company the text is on: 本事業は…に採択され、…の補助を受ける)
