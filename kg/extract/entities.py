@@ -530,6 +530,17 @@ def _name_part(x: Token) -> bool:
     return _latin_word(x) or _is_katakana(x) or x.text in ("・", "-") or "固有名詞" in x.tag
 
 
+#: acts whose clause names what they make: Aが開発した「X」
+_DEVELOPING = ("開発", "共同開発", "製造", "生産", "発明", "量産", "実用化")
+
+
+def _developing_clause(toks: tuple[Token, ...], p: int) -> bool:
+    """The clause ending at token ``p`` (…開発した) is one of developing or making something."""
+    while p > 0 and toks[p].pos == "AUX":
+        p -= 1
+    return nfkc(toks[p].lemma) in _DEVELOPING or nfkc(toks[p].text) in _DEVELOPING
+
+
 def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
     """大規模言語モデル「tsuzumi」, 新薬「ゾコーバ」: a name in 「」 right after a category noun."""
     out = []
@@ -565,7 +576,10 @@ def bracket_candidates(sent: Sentence, res: Resources) -> list[Candidate]:
             and any(_latin_word(x) or x.oov or x.text in NAME_JOINTS or "固有名詞" in x.tag for x in inner)
             # a name (KDDIが運営する「テレハウス大阪堂島」), not a common katakana word (新たな「ゴールドラッシュ」)
             or 2 <= len(inner) <= 5 and all(_name_part(x) for x in inner[:-1])
-            and res.rules.suffix_type(_surface(sent, i + 1, j)) in ("facility", "event"))
+            and res.rules.suffix_type(_surface(sent, i + 1, j)) in ("facility", "event")
+            # (東北大学と共同開発した「多孔質ナノシリコン」: what a clause of developing names is its product)
+            or _developing_clause(toks, p) and len(inner) <= 6
+            and all(x.pos in ("NOUN", "PROPN", "NUM") or x.tag.startswith("名詞") or _name_part(x) for x in inner))
         # (同社が開発する「ブルーガム鉱山」: katakana words and the ending of a site's name)
         if not after_no and not kind_after and not after_clause and (
                 (prev.pos not in ("NOUN", "PROPN") and not prev.tag.startswith("名詞") and not suffix_noun)
