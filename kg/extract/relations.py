@@ -1392,6 +1392,24 @@ def headline_pair_relations(article: Article, view: SentenceView) -> list[Relati
     return [_rel(article, view.sent, first, second, label, "headline-pair", "partner", 0.6)]
 
 
+def elided_owner_relations(article: Article, view: SentenceView, out: list[Relation]) -> list[Relation]:
+    """北海道電力ネットワークは北海道電力の、東京電力パワーグリッドは東京電力ホールディングスの送配電子会社だ: the pairs
+    before the last one (AはBの、) stand in the same relation as the last, which names the role word once."""
+    text = view.sent.text
+    s0 = view.sent.start
+    ms = sorted((m for m in view.mentions if m.type in ACTOR_TYPES), key=lambda m: m.start)
+    done = [r for r in out if r.rule == "nominal" and r.role == "owner"]
+    extra: list[Relation] = []
+    for a, b in zip(ms, ms[1:], strict=False):
+        if text[a.end - s0:b.start - s0] != "は" or not text[b.end - s0:].startswith(("の、", "の，")):
+            continue
+        last = next((r for r in done if r.tail[0] > b.end and r.head[0] > b.end
+                     and text[r.tail[1] - s0:r.head[0] - s0] == "は"), None)
+        if last is not None:
+            extra.append(_rel(article, view.sent, b, a, last.relation, "nominal", "owner", 0.6))
+    return extra
+
+
 def headline_segment_relations(article: Article, view: SentenceView, disc: Discourse) -> list[Relation]:
     """アステラス、核酸医薬を導入　一時金約80億円 / 住友金属鉱山、正極材に参入　新居浜に約600億円の新工場: a headline's
     later segment without a verb goes on about the actor its first segment opened with; what it names (an amount,
@@ -4282,6 +4300,7 @@ def sentence_relations(article: Article, sent: Sentence, mentions: list[Mention]
     out.extend(share_relations(article, view, frames, disc))
     out.extend(headline_pair_relations(article, view))
     out.extend(headline_segment_relations(article, view, disc))
+    out.extend(elided_owner_relations(article, view, out))
     out.extend(customer_relations(article, view, disc, topic))
     out.extend(contractor_relations(article, view, frames))
     out.extend(order_giver_relations(article, view, frames, disc))
