@@ -1522,10 +1522,17 @@ class Discourse:
     #: the one person an interview is with (天空ネットワークス社長の真鍋透氏に戦略を聞いた)
     interviewee: Mention | None = None
     interviewee_company: Mention | None = None  # his company as the text introduced him (not a post held before)
+    #: the article's paragraphs as (start, end, text), read once when an interview needs them
+    paragraphs: list[tuple[int, int, str]] | None = None
 
     def in_answer(self) -> bool:
         """A quotation of the speaker's runs on from a sentence before (「…を購入する。整備はAが担い、…」)."""
         return bool(self.speaker) and (self.quote_depth > 0 or self.plain_answer)
+
+    def unsaid_actors(self, quoted: bool = False) -> list[Mention]:
+        """Who acts where a sentence leaves its actor unsaid: the speaker's company inside a quotation or an answer,
+        else the company the text is on."""
+        return self.speaker if quoted or self.in_answer() else self.topic
 
     def topic_employer(self) -> Mention | None:
         """The company of the person the text is on (ispace創業者の袴田武史氏は…), when its topic is people."""
@@ -1575,8 +1582,9 @@ class Discourse:
 def resolve_reference(view: SentenceView, i: int, disc: Discourse, sent_mentions: list[Mention]) -> list[Mention]:
     """同社, 両社, 同省 ...: the nearest earlier mention(s) of a compatible type."""
     word = nfkc(view.toks[i].text)
-    if word not in REFERENCES and _compound_word(view, i, ("compound",)) in REFERENCES:
-        word = _compound_word(view, i, ("compound",))  # 同|蓄電|所: a reference Sudachi splits
+    if word not in REFERENCES:
+        compound = _compound_word(view, i, ("compound",))
+        word = compound if compound in REFERENCES else word  # 同|蓄電|所: a reference Sudachi splits
     if word in NEW_COMPANY_REFERENCES or (word == "会社" and i > 0 and view.toks[i - 1].text in ("新", "合弁", "事業")) or (
             word in ("合弁", "新会社") and i > 0 and view.toks[i - 1].text == "同") or (
             word == "合弁会社" and view.particle(i) in ("は", "が", "も", "の")):
@@ -1834,8 +1842,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
             if not subjects and main_clause(view, frame.pred):
                 # 「NICTの『…事業』に採択され、…」: who is acted on goes unsaid, as an actor would (the speaker's
                 # company in an answer, else the topic)
-                speech = _quote_span(view, frame.pred) or disc.in_answer()
-                subjects = list(disc.speaker) if speech else [m for m in disc.topic if m.type in ACTOR_TYPES]
+                subjects = [m for m in disc.unsaid_actors(bool(_quote_span(view, frame.pred))) if m.type in ACTOR_TYPES]
             others = [a for a in others if a is not agent] + [Arg("object", -1, subjects, "")]
             subjects = agent.mentions
         else:
@@ -1927,8 +1934,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         if src and act and not subjects and main_clause(view, frame.pred):
             # ――資金はどう集めますか。…JBICからも…の融資を受けます: the interviewee's company receives it (outside
             # an answer, the company the text is on: 本事業は…に採択され、…の補助を受ける)
-            subjects = [m for m in (disc.speaker if disc.in_answer() else disc.topic)
-                        if m.type in ("company", "organization")][:1]
+            subjects = [m for m in disc.unsaid_actors() if m.type in ("company", "organization")][:1]
         if src and act and subjects:
             label = predicate_label(view, act[0].token)
             rule = "receive"
@@ -1976,7 +1982,7 @@ def frame_relations(article: Article, view: SentenceView, frame: Frame, disc: Di
         # company acts: 吉永氏「…KDDIとは提携済みで…」)
         # (inside an answer that runs over several sentences, the speaker's company still acts: 「…を購入する。
         # 整備はAが担い、…。地上局を建設し、…」, not the が-actor of the sentence before)
-        subjects = disc.speaker if quoted or disc.in_answer() else disc.topic
+        subjects = disc.unsaid_actors(bool(quoted))
         own = [r for k in range(frame.pred) if nfkc(toks[k].text) == "同社" and view.particle(k) == "の"
                for r in resolve_reference(view, k, disc, view.mentions)][:1]
         if not quoted and own and own[0].name not in {m.name for m in subjects}:
@@ -3165,10 +3171,7 @@ def metric_relations(article: Article, view: SentenceView, disc: Discourse | Non
             for m in of_mention(view, c) if m.type in ACTOR_TYPES]  # Xの売上|収益は: the の-phrase on the first word
         resolved = ""
         if not owners and disc is not None:
-            for c in view.children[t.i]:
-                if c < t.i and view.particle(c) == "の" and nfkc(toks[c].text) in REFERENCES:
-                    owners = [m for m in resolve_reference(view, c, disc, view.mentions) if m.type in ACTOR_TYPES]
-                    resolved = nfkc(toks[c].text)
+            owners, resolved = _owner_by_reference(view, t.i, disc, ACTOR_TYPES)
         word = _noun_label(view, t.i)
         owned = any(view.mention(c) is not None for c in view.children[t.i] if c < t.i)  # 米国のAI投資額
         if not owners and not owned and disc is not None and _ACT_AMOUNT.search(nfkc(t.text)):
@@ -3926,6 +3929,19 @@ def partner_of_announced_act(view: SentenceView, frames: dict[int, Frame], disc:
 _AGREEMENTS = ("契約", "協定", "覚書", "合意書", "基本合意")
 
 
+def _owner_by_reference(view: SentenceView, i: int, disc: Discourse, kinds: set[str] | tuple[str, ...]
+                        ) -> tuple[list[Mention], str]:
+    """同社の売上高は, 当社の株主は: whose noun ``i`` is, when a reference says it (of the ``kinds`` given), and the
+    reference word ('' when none)."""
+    owners: list[Mention] = []
+    word = ""
+    for c in view.children[i]:
+        if c < i and view.particle(c) == "の" and nfkc(view.toks[c].text) in REFERENCES:
+            word = nfkc(view.toks[c].text)
+            owners = [m for m in resolve_reference(view, c, disc, view.mentions) if m.type in kinds]
+    return owners, word
+
+
 def party_named_by_copula(view: SentenceView, frames: dict[int, Frame], disc: Discourse) -> None:
     """リード投資家はKDDIで、スカパーJSATとみずほキャピタルも出資しました: the party a role noun's copula names
     (<role>は<X>で、) acts with the も-parties of the act, not as its place; 当社の株主はKDDIと三井物産で、両社が…を
@@ -3946,11 +3962,9 @@ def party_named_by_copula(view: SentenceView, frames: dict[int, Frame], disc: Di
                 # 当社の株主はKDDIと三井物産で、両社が…を出資: the parties the copula names act as 両社; whose
                 # shareholders they are is who they invest in
                 f.args.remove(a)
-                owners = [o for o in of_mention(view, role[0].token) if o.type in ("company", "organization")]
-                ref = [c for c in view.children[role[0].token] if c < role[0].token and view.particle(c) == "の"
-                       and nfkc(toks[c].text) in REFERENCES]
-                owners = owners or [o for c in ref[:1] for o in resolve_reference(view, c, disc, view.mentions)
-                                    if o.type in ("company", "organization")]
+                kinds = ("company", "organization")
+                owners = [o for o in of_mention(view, role[0].token) if o.type in kinds] or _owner_by_reference(
+                    view, role[0].token, disc, kinds)[0]
                 if owners and not any(x.role == "target" and x.mentions for x in f.args):
                     f.args.append(Arg("target", -1, owners[:1], "に"))
         if not (also and role):
@@ -4684,14 +4698,12 @@ _INTERVIEWED = re.compile(r"に、?(?:話を|狙いを|戦略を|展望を|今�
 _QUESTION_MARKS = ("――", "―", "──", "—", "Q.", "Q：", "Q:")
 
 
-def _paragraph_opened(article: Article, sent: Sentence) -> tuple[bool, str]:
+def _paragraph_opened(article: Article, sent: Sentence, disc: Discourse) -> tuple[bool, str]:
     """Whether the sentence opens a paragraph, and the paragraph before it (an HTML page's <h2> and <p> are
     paragraphs of their own, whatever markup lies between them)."""
-    spans = []
-    for c in article.chunks:
-        if c.text.strip():
-            a, b = c.to_article(0, len(c.text))
-            spans.append((a, b, c.text))
+    if disc.paragraphs is None:
+        disc.paragraphs = [(*c.to_article(0, len(c.text)), c.text) for c in article.chunks if c.text.strip()]
+    spans = disc.paragraphs
     for k, (a, b, text) in enumerate(spans):
         if a <= sent.start < b:
             lead = text[:len(text) - len(text.lstrip())]
@@ -4705,7 +4717,7 @@ def _interview_answer(article: Article, sent: Sentence, disc: Discourse) -> list
     it, after a question, is the one interviewee's; None when the sentence opens no such answer."""
     if disc.interviewee is None:
         return None
-    opening, question = _paragraph_opened(article, sent)
+    opening, question = _paragraph_opened(article, sent, disc)
     if not opening or not question.startswith(_QUESTION_MARKS):
         return None  # (――計画の概要を。 総延長は…: an answer may be a plain paragraph too)
     company = disc.interviewee_company = disc.interviewee_company or disc.employer_of(disc.interviewee.name)
